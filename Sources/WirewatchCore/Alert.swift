@@ -1,0 +1,24 @@
+import Foundation
+
+/// A rule matched a new item: what `run` prints, the archive stores and `tail` shows.
+public struct Alert: Sendable, Hashable, Codable {
+    /// The archive's id for this alert (stable; 0 before it is stored).
+    public var id: Int64
+    public var time: Date
+    public var rule: String
+    public var feed: String
+    public var title: String
+    public var link: String?
+    /// The archive's id of the item that raised it.
+    public var itemID: Int64
+
+    public init(id: Int64 = 0, time: Date, rule: String, feed: String, title: String, link: String?, itemID: Int64) {
+        self.id = id
+        self.time = time
+        self.rule = rule
+        self.feed = feed
+        self.title = title
+        self.link = link
+        self.itemID = itemID
+    }
+}
