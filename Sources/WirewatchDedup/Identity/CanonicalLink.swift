@@ -1,0 +1,70 @@
+/// Canonical form of an article URL, so that one article reached through
+/// different tracking links is recognised as one.
+///
+/// Lower-case scheme and host, no default port, no fragment, tracking
+/// parameters removed (`utm_*`, `fbclid`, `gclid`, `mc_cid`, …), the remaining
+/// query parameters in a stable order. Hand-written rather than Foundation's
+/// URLComponents: it must keep percent-encoding byte-for-byte and never fail.
+public enum CanonicalLink {
+    /// Query parameters that identify a campaign or a click, not the article.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "igshid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
+        "vero_id", "wt_mc", "cmpid", "ncid", "ocid", "sr_share", "s_cid", "rss", "ref_src",
+        "__twitter_impression", "spm", "at_medium", "at_campaign", "smid", "cid",
+    ]
+
+    /// Whether a query parameter name is tracking noise.
+    static func isTracking(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasPrefix("utm_") || lower.hasPrefix("at_") || trackingParameters.contains(lower)
+    }
+
+    /// The canonical form of `link`; text that is not an absolute http(s) URL is
+    /// returned trimmed and otherwise unchanged.
+    public static func canonicalize(_ link: String) -> String {
+        let trimmed = link.trimmingWhitespace()
+        guard let schemeEnd = trimmed.firstRange(of: "://") else { return trimmed }
+        let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return trimmed }
+
+        var rest = trimmed[schemeEnd.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd].lowercased()
+        let afterAuthority = rest[authorityEnd...]
+        // Drop user info: it never identifies the article.
+        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
+        if scheme == "http", authority.hasSuffix(":80") { authority.removeLast(3) }
+        if scheme == "https", authority.hasSuffix(":443") { authority.removeLast(4) }
+        if authority.hasSuffix(".") { authority.removeLast() }
+
+        var path = Substring("")
+        var query = Substring("")
+        if let q = afterAuthority.firstIndex(of: "?") {
+            path = afterAuthority[..<q]
+            query = afterAuthority[afterAuthority.index(after: q)...]
+        } else {
+            path = afterAuthority
+        }
+        if path.isEmpty { path = "/" }
+
+        let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
+            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return !isTracking(String(name))
+        }
+        // A stable order: sort by the whole "name=value" so that repeated names keep a fixed order too.
+        let sortedQuery = kept.map(String.init).sorted().joined(separator: "&")
+        return scheme + "://" + authority + path + (sortedQuery.isEmpty ? "" : "?" + sortedQuery)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,33 @@
+import WirewatchCore
+
+/// The key that says "this feed already delivered this item", across runs.
+///
+/// Per feed: the guid / atom:id when there is one; without it, the canonical
+/// link; without that, a hash of the title and date. The prefix keeps the three
+/// kinds from ever colliding.
+public struct ItemIdentity: Sendable, Hashable, CustomStringConvertible {
+    public let key: String
+
+    public init(key: String) { self.key = key }
+
+    public init(of item: Item) {
+        if let guid = item.guid?.trimmingWhitespace(), !guid.isEmpty {
+            key = "guid:" + guid
+        } else if let link = item.link, !link.trimmingWhitespace().isEmpty {
+            key = "link:" + CanonicalLink.canonicalize(link)
+        } else {
+            var hasher = FNV1a128()
+            hasher.combine(item.title)
+            hasher.combine("\u{1F}")
+            if let date = item.published ?? item.updated {
+                hasher.combine(String(Int64(date.timeIntervalSince1970)))
+            }
+            hasher.combine("\u{1F}")
+            // Without a title (rare) the body is all that tells two items apart.
+            if item.title.isEmpty { hasher.combine(item.bodyText) }
+            key = "hash:" + hasher.hexDigest
+        }
+    }
+
+    public var description: String { key }
+}
