@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import WirewatchCore
+
+/// The local archive: one SQLite file (WAL) with feeds, items, tags and alerts.
+///
+/// This type is the pipeline's one seam to storage: it takes ingest batches and
+/// answers queries in Wirewatch's own value types. SQLite and GRDB stay behind it.
+/// The daemon writes through one pool writer while `tail` and other readers read
+/// concurrently (WAL).
+public final class Archive: Sendable {
+    /// The archive file's absolute path.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when needed) and migrates the archive at `path`.
+    public init(path: String) throws(ArchiveError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw ArchiveError(path: path, reason: "cannot create folder \(directory): \(error.localizedDescription)")
+            }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw ArchiveError(path: path, reason: Self.describe(error))
+        }
+        try migrate()
+    }
+
+    /// Opens an existing archive without creating or migrating it (for readers).
+    public init(existingAt path: String) throws(ArchiveError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ArchiveError(path: path, reason: "no archive here yet (run `wirewatch run` first)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw ArchiveError(path: path, reason: Self.describe(error))
+        }
+        try migrate()
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        // Readers (tail, search) and the daemon's writer share the file: wait for a
+        // lock rather than surface "database is locked" to a user.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        return configuration
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    /// Runs a read inside the pool, mapping failures to `ArchiveError`.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw ArchiveError(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Runs a write transaction, mapping failures to `ArchiveError`.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw ArchiveError(path: path, reason: Self.describe(error))
+        }
+    }
+}

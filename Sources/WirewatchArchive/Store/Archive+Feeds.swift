@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+extension Archive {
+    /// Makes sure every configured feed has a row, updating its URL if it changed
+    /// in the config. Returns the archive's feed ids by name.
+    public func registerFeeds(_ feeds: [(name: String, url: String)]) throws(ArchiveError) -> [String: Int64] {
+        let now = Date().timeIntervalSince1970
+        return try write { db in
+            var ids: [String: Int64] = [:]
+            for feed in feeds {
+                try db.execute(
+                    sql: """
+                        INSERT INTO feed (name, url, created_at) VALUES (?, ?, ?)
+                        ON CONFLICT(name) DO UPDATE SET url = excluded.url
+                        """,
+                    arguments: [feed.name, feed.url, now]
+                )
+                ids[feed.name] = try Int64.fetchOne(db, sql: "SELECT id FROM feed WHERE name = ?", arguments: [feed.name])
+            }
+            return ids
+        }
+    }
+
+    /// Records the outcome of one poll of a feed: the fetch log row and the
+    /// feed's last-fetch state.
+    public func recordFetch(_ fetch: FetchRecord) throws(ArchiveError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO fetch_log (feed_id, at, status, error, items, new_items, duration)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    fetch.feedID, fetch.at.timeIntervalSince1970, fetch.status, fetch.error,
+                    fetch.items, fetch.newItems, fetch.duration,
+                ]
+            )
+            try db.execute(
+                sql: """
+                    UPDATE feed SET
+                        last_fetch_at = ?, last_status = ?, last_error = ?,
+                        consecutive_errors = CASE WHEN ? IS NULL THEN 0 ELSE consecutive_errors + 1 END,
+                        etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                        title = COALESCE(?, title), link = COALESCE(?, link)
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    fetch.at.timeIntervalSince1970, fetch.status, fetch.error, fetch.error,
+                    fetch.etag, fetch.lastModified, fetch.title, fetch.link, fetch.feedID,
+                ]
+            )
+        }
+    }
+}
+
+/// The outcome of one poll, as the archive keeps it.
+public struct FetchRecord: Sendable {
+    public var feedID: Int64
+    public var at: Date
+    /// HTTP status (200 for files), nil when no response came.
+    public var status: Int?
+    /// One line, nil on success.
+    public var error: String?
+    public var items: Int
+    public var newItems: Int
+    public var duration: Double
+    public var etag: String?
+    public var lastModified: String?
+    public var title: String?
+    public var link: String?
+
+    public init(
+        feedID: Int64, at: Date, status: Int?, error: String?, items: Int = 0, newItems: Int = 0,
+        duration: Double = 0, etag: String? = nil, lastModified: String? = nil,
+        title: String? = nil, link: String? = nil
+    ) {
+        self.feedID = feedID
+        self.at = at
+        self.status = status
+        self.error = error
+        self.items = items
+        self.newItems = newItems
+        self.duration = duration
+        self.etag = etag
+        self.lastModified = lastModified
+        self.title = title
+        self.link = link
+    }
+}
