@@ -1,0 +1,36 @@
+import Foundation
+import WirewatchCore
+
+/// The one-line and JSON renderings of an alert, shared by `run`, the alert log and `tail`.
+public enum AlertLine {
+    /// `2026-11-21T06:30:12Z  rule  feed  title  link`, with feed text sanitized.
+    public static func text(_ alert: Alert) -> String {
+        var parts = [
+            ISO8601.string(alert.time), TerminalText.sanitize(alert.rule), TerminalText.sanitize(alert.feed),
+            TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title),
+        ]
+        if let link = alert.link, !link.isEmpty { parts.append(TerminalText.sanitize(link)) }
+        return parts.joined(separator: "  ")
+    }
+
+    /// One JSON object, one line: id, time (ISO 8601 UTC), rule, feed, title, link, item_id.
+    public static func json(_ alert: Alert) -> String {
+        struct Line: Encodable {
+            var id: Int64
+            var time: String
+            var rule: String
+            var feed: String
+            var title: String
+            var link: String?
+            var item_id: Int64
+        }
+        let line = Line(
+            id: alert.id, time: ISO8601.string(alert.time), rule: alert.rule, feed: alert.feed,
+            title: alert.title, link: alert.link, item_id: alert.itemID
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(line) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import WirewatchCore
+
+/// Prints each alert as one line on standard output (what `wirewatch run` shows).
+public struct TerminalSink: AlertSink {
+    public let name = "terminal"
+
+    public init() {}
+
+    public func deliver(_ alert: Alert) async throws {
+        let line = AlertLine.text(alert) + "\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+}
