@@ -1,0 +1,12 @@
+import ArgumentParser
+import WirewatchCore
+
+@main
+struct Wirewatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wirewatch",
+        abstract: "Watch news feeds, archive every item, alert on the stories you follow.",
+        version: WirewatchVersion.current,
+        subcommands: [RunCommand.self, CheckCommand.self, TailCommand.self, ParseCommand.self]
+    )
+}

@@ -1,0 +1,132 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import WirewatchArchive
+import WirewatchConfig
+import WirewatchCore
+import WirewatchFetch
+import WirewatchNotify
+import WirewatchParse
+
+/// The long-running Wirewatch: the config's feeds, the archive, the shared HTTP
+/// client and the alert sinks, polled once (`run --once`) or forever on each
+/// feed's interval.
+public final class Daemon: Sendable {
+    public let config: Config
+    public let archive: Archive
+    let httpClient: HTTPClient
+    let poller: FeedPoller
+    let sinks: [any AlertSink]
+    let feedIDs: [String: Int64]
+    let logger: Logger
+
+    /// Opens the archive, registers the config's feeds and prepares the pipeline.
+    /// `sinks` defaults to the terminal (stdout) and the config's alert log.
+    public init(config: Config, sinks: [any AlertSink]? = nil, logger: Logger) throws(ArchiveError) {
+        self.config = config
+        self.logger = logger
+        archive = try Archive(path: config.archivePath)
+        feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
+        var settings = Fetcher.Settings()
+        settings.timeout = config.poll.timeout
+        httpClient = Fetcher.makeClient(settings: settings)
+        poller = FeedPoller(
+            fetcher: Fetcher(client: httpClient, settings: settings),
+            parser: FeedParser(),
+            archive: archive,
+            rules: RuleBook(config: config),
+            logger: logger
+        )
+        self.sinks = sinks ?? [TerminalSink(), AlertLogSink(path: config.alertLogPath)]
+    }
+
+    /// Closes the HTTP client; call once when done.
+    public func shutdown() async {
+        try? await httpClient.shutdown()
+    }
+
+    var enabledFeeds: [FeedConfig] { config.feeds.filter(\.enabled) }
+
+    /// Polls every enabled feed once, now, at most `poll.concurrency` at a time,
+    /// delivering each feed's alerts as soon as its poll is committed.
+    public func runOnce() async -> RunSummary {
+        var summary = RunSummary()
+        let feeds = enabledFeeds
+        await withTaskGroup(of: PollOutcome.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < feeds.count else { return }
+                let feed = feeds[next]
+                next += 1
+                group.addTask { await self.poll(feed) }
+            }
+            for _ in 0..<min(config.poll.concurrency, feeds.count) { startNext() }
+            while let outcome = await group.next() {
+                await deliver(outcome)
+                summary.add(outcome)
+                startNext()
+            }
+        }
+        logger.info(
+            "poll cycle done",
+            metadata: [
+                "feeds": "\(summary.feeds)", "failed": "\(summary.failed)",
+                "new_items": "\(summary.newItems)", "alerts": "\(summary.alerts)",
+            ]
+        )
+        return summary
+    }
+
+    func poll(_ feed: FeedConfig) async -> PollOutcome {
+        guard let id = feedIDs[feed.name] else {
+            return PollOutcome(
+                feed: feed.name, status: nil, items: 0, newItems: 0, alerts: [],
+                error: "feed not registered in the archive", warning: nil, duration: 0
+            )
+        }
+        return await poller.poll(feed, feedID: id)
+    }
+
+    /// Logs the outcome and hands its alerts to every sink; a failing sink is
+    /// logged and never stops the others.
+    func deliver(_ outcome: PollOutcome) async {
+        var metadata: Logger.Metadata = ["feed": "\(outcome.feed)"]
+        if let status = outcome.status { metadata["status"] = "\(status)" }
+        if let error = outcome.error {
+            logger.error("feed failed: \(error)", metadata: metadata)
+        } else {
+            if let warning = outcome.warning { logger.warning("\(warning)", metadata: metadata) }
+            metadata["items"] = "\(outcome.items)"
+            metadata["new"] = "\(outcome.newItems)"
+            logger.debug("feed polled", metadata: metadata)
+        }
+        for alert in outcome.alerts {
+            for sink in sinks {
+                do {
+                    try await sink.deliver(alert)
+                } catch {
+                    logger.error("alert delivery failed: \(error)", metadata: ["sink": "\(sink.name)", "alert": "\(alert.id)"])
+                }
+            }
+        }
+    }
+}
+
+/// Totals of one poll cycle.
+public struct RunSummary: Sendable {
+    public var feeds = 0
+    public var failed = 0
+    public var items = 0
+    public var newItems = 0
+    public var alerts = 0
+
+    public init() {}
+
+    mutating func add(_ outcome: PollOutcome) {
+        feeds += 1
+        if outcome.failed { failed += 1 }
+        items += outcome.items
+        newItems += outcome.newItems
+        alerts += outcome.alerts.count
+    }
+}
