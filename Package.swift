@@ -112,7 +112,10 @@ let package = Package(
         .testTarget(name: "WirewatchConfigTests", dependencies: ["WirewatchConfig", "WirewatchTesting"]),
         .testTarget(
             name: "WirewatchDaemonTests",
-            dependencies: ["WirewatchDaemon", "WirewatchTesting"]
+            dependencies: [
+                "WirewatchDaemon", "WirewatchNotify", "WirewatchConfig", "WirewatchTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
