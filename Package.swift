@@ -56,6 +56,7 @@ let package = Package(
             name: "WirewatchArchive",
             dependencies: [
                 "WirewatchCore",
+                "WirewatchDedup",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -107,8 +108,15 @@ let package = Package(
 
         .testTarget(name: "WirewatchParseTests", dependencies: ["WirewatchParse", "WirewatchTesting"]),
         .testTarget(name: "WirewatchRulesTests", dependencies: ["WirewatchRules"]),
-        .testTarget(name: "WirewatchDedupTests", dependencies: ["WirewatchDedup"]),
-        .testTarget(name: "WirewatchArchiveTests", dependencies: ["WirewatchArchive", "WirewatchTesting"]),
+        .testTarget(
+            name: "WirewatchDedupTests",
+            dependencies: ["WirewatchDedup"],
+            resources: [.copy("StoryEval")]
+        ),
+        .testTarget(
+            name: "WirewatchArchiveTests",
+            dependencies: ["WirewatchArchive", "WirewatchTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "WirewatchConfigTests", dependencies: ["WirewatchConfig", "WirewatchTesting"]),
         .testTarget(
             name: "WirewatchDaemonTests",

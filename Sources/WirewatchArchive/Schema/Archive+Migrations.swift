@@ -53,7 +53,9 @@ extension Archive {
                     feed TEXT NOT NULL,
                     title TEXT NOT NULL,
                     link TEXT,
-                    UNIQUE (rule, item_id)
+                    -- 1 for a new item; the item's revision for an on_update alert.
+                    revision INTEGER NOT NULL DEFAULT 1,
+                    UNIQUE (rule, item_id, revision)
                 );
                 CREATE TABLE fetch_log (
                     id INTEGER PRIMARY KEY,
@@ -67,6 +69,65 @@ extension Archive {
                 );
                 CREATE INDEX fetch_log_by_feed ON fetch_log(feed_id, at);
                 """)
+        }
+        migrator.registerMigration("v2: stories, revisions, full-text search") { db in
+            try db.execute(sql: """
+                CREATE TABLE story (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    first_item_id INTEGER,
+                    first_seen_at REAL NOT NULL,
+                    last_seen_at REAL NOT NULL,
+                    item_count INTEGER NOT NULL DEFAULT 0,
+                    feed_count INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX story_by_last_seen ON story(last_seen_at);
+                ALTER TABLE item ADD COLUMN story_id INTEGER REFERENCES story(id);
+                ALTER TABLE item ADD COLUMN content_hash TEXT;
+                ALTER TABLE item ADD COLUMN signature BLOB;
+                ALTER TABLE item ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE item ADD COLUMN revised_at REAL;
+                ALTER TABLE item ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX item_by_story ON item(story_id);
+                CREATE INDEX item_by_published ON item(published_at);
+                CREATE INDEX item_by_first_seen ON item(first_seen_at);
+                CREATE TABLE item_revision (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    summary TEXT,
+                    content TEXT,
+                    text TEXT NOT NULL,
+                    seen_at REAL NOT NULL
+                );
+                CREATE INDEX item_revision_by_item ON item_revision(item_id, revision);
+                -- Near-duplicate lookup: every signature key of every item, so finding
+                -- candidates is an index probe whatever the archive's size.
+                CREATE TABLE story_key (
+                    key INTEGER NOT NULL,
+                    item_id INTEGER NOT NULL,
+                    PRIMARY KEY (key, item_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX story_key_by_item ON story_key(item_id);
+                -- External-content FTS5 over the item table, written explicitly by the
+                -- ingest (triggers measured 40-50% slower here).
+                CREATE VIRTUAL TABLE item_fts USING fts5(
+                    title, text, author,
+                    content='item', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                INSERT INTO item_fts(item_fts) VALUES ('rebuild');
+                -- Identities of pruned items, so a feed that still lists one does not
+                -- bring it back as new (and alert on it again).
+                CREATE TABLE item_tombstone (
+                    feed_id INTEGER NOT NULL,
+                    identity TEXT NOT NULL,
+                    pruned_at REAL NOT NULL,
+                    PRIMARY KEY (feed_id, identity)
+                ) WITHOUT ROWID;
+                """)
+            // Items archived before stories existed join stories on the next open (see backfill).
         }
         return migrator
     }

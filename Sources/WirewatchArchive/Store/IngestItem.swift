@@ -1,20 +1,36 @@
 import WirewatchCore
+import WirewatchDedup
 
 /// One parsed item on its way into the archive, with what the pipeline decided
-/// about it before storage: its identity, its tags and the alert rules it matches.
+/// about it before storage: its identity, tags, the alert rules it matches, and
+/// the signatures the archive compares it by. Built in the poll task, so the CPU
+/// work (hashing, MinHash) happens outside the archive's write transaction.
 public struct IngestItem: Sendable {
-    /// Per-feed identity key (see WirewatchDedup.ItemIdentity).
+    /// Per-feed identity key (see `ItemIdentity`).
     public var identity: String
     public var item: Item
     public var tags: [String]
-    /// Alert rules this item matches; alerts are raised only if the item is new.
+    /// Alert rules this item matches; raised only if the item is new.
     public var alertRules: [String]
+    /// Alert rules that opted in to edits (`on_update = true`); raised when an
+    /// archived item comes back with a changed title or text.
+    public var updateAlertRules: [String]
+    /// Title + plain text fingerprint: a change means the outlet edited the item.
+    public let contentHash: String
+    /// Near-duplicate signature used to join the item to a story.
+    public let signature: StorySignature
+    /// The canonical link, when the item has one: the same link is the same story.
+    public let canonicalLink: String?
 
-    public init(identity: String, item: Item, tags: [String], alertRules: [String]) {
+    public init(identity: String, item: Item, tags: [String], alertRules: [String], updateAlertRules: [String] = []) {
         self.identity = identity
         self.item = item
         self.tags = tags
         self.alertRules = alertRules
+        self.updateAlertRules = updateAlertRules
+        contentHash = ContentHash.of(title: item.title, text: item.bodyText)
+        signature = StorySignature(title: item.title, text: item.bodyText)
+        canonicalLink = item.link.map(CanonicalLink.canonicalize).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -22,11 +38,14 @@ public struct IngestItem: Sendable {
 public struct IngestResult: Sendable {
     /// Items stored for the first time.
     public var newItems: Int
-    /// Alerts raised for them, committed with the items, in order.
+    /// Archived items that came back edited (a new revision was stored).
+    public var updatedItems: Int
+    /// Alerts raised, committed with the items, in order.
     public var alerts: [Alert]
 
-    public init(newItems: Int, alerts: [Alert]) {
+    public init(newItems: Int, updatedItems: Int = 0, alerts: [Alert]) {
         self.newItems = newItems
+        self.updatedItems = updatedItems
         self.alerts = alerts
     }
 }

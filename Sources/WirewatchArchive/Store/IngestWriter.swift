@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import WirewatchCore
+
+/// The work of one ingest transaction, item by item.
+struct IngestWriter {
+    /// Revisions kept per item; past this, edits still update the item but the
+    /// oldest text is no longer multiplied (feeds with volatile bodies).
+    static let maxRevisions = 25
+
+    let db: Database
+    let feedID: Int64
+    let feedName: String
+    let time: Date
+    var result = IngestResult(newItems: 0, alerts: [])
+
+    init(db: Database, feedID: Int64, feedName: String, time: Date) {
+        self.db = db
+        self.feedID = feedID
+        self.feedName = feedName
+        self.time = time
+    }
+
+    mutating func ingest(_ entry: IngestItem) throws {
+        let item = entry.item
+        let now = time.timeIntervalSince1970
+        try db.cachedStatement(sql: """
+            INSERT INTO item (feed_id, identity, guid, link, title, summary, content, text, author,
+                              language, published_at, updated_at, categories, enclosures, first_seen_at,
+                              content_hash, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed_id, identity) DO NOTHING
+            """).execute(arguments: [
+                feedID, entry.identity, item.guid, item.link, item.title, item.summary, item.content,
+                item.bodyText, item.author, item.language,
+                item.published?.timeIntervalSince1970, item.updated?.timeIntervalSince1970,
+                Archive.json(item.categories), Archive.json(item.enclosures), now,
+                entry.contentHash, Data(entry.signature.encoded()),
+            ])
+        if db.changesCount == 1 {
+            let itemID = db.lastInsertedRowID
+            if try isPruned(entry.identity) {
+                try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?").execute(arguments: [itemID])
+                return
+            }
+            try insertedNew(entry, itemID: itemID)
+        } else {
+            try seenAgain(entry)
+        }
+    }
+
+    /// Retention removed this item earlier; the feed still lists it.
+    private func isPruned(_ identity: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM item_tombstone WHERE feed_id = ? AND identity = ?"),
+            arguments: [feedID, identity]
+        ) ?? false
+    }
+
+    private mutating func insertedNew(_ entry: IngestItem, itemID: Int64) throws {
+        result.newItems += 1
+        try indexForSearch(itemID: itemID, title: entry.item.title, text: entry.item.bodyText, author: entry.item.author)
+        let tagStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?, ?)")
+        for tag in entry.tags { try tagStatement.execute(arguments: [itemID, tag]) }
+        var stories = StoryAssigner(db: db)
+        try stories.assign(itemID: itemID, feedID: feedID, entry: entry, at: time)
+        try raise(entry.alertRules, itemID: itemID, item: entry.item)
+    }
+
+    /// The feed delivered this item before: keep a revision if the outlet edited it.
+    private mutating func seenAgain(_ entry: IngestItem) throws {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT id, content_hash, title, summary, content, text, author, revision
+                FROM item WHERE feed_id = ? AND identity = ?
+                """),
+            arguments: [feedID, entry.identity]
+        ) else { return }
+        let storedHash: String? = row["content_hash"]
+        // A different stored hash means an edit; no stored hash (an archive from
+        // before revisions) just records the current one.
+        guard storedHash != entry.contentHash else { return }
+        let itemID: Int64 = row["id"]
+        let item = entry.item
+        if storedHash != nil {
+            let revision: Int = row["revision"]
+            if revision < Self.maxRevisions {
+                try db.cachedStatement(sql: """
+                    INSERT INTO item_revision (item_id, revision, title, summary, content, text, seen_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [
+                        itemID, revision, row["title"], row["summary"], row["content"], row["text"],
+                        time.timeIntervalSince1970,
+                    ])
+            }
+            try removeFromSearch(itemID: itemID, title: row["title"], text: row["text"], author: row["author"])
+            try indexForSearch(itemID: itemID, title: item.title, text: item.bodyText, author: item.author)
+            result.updatedItems += 1
+        }
+        try db.cachedStatement(sql: """
+            UPDATE item SET title = ?, summary = ?, content = ?, text = ?, author = ?, updated_at = ?,
+                content_hash = ?, signature = ?,
+                revision = revision + CASE WHEN ? THEN 1 ELSE 0 END,
+                revised_at = CASE WHEN ? THEN ? ELSE revised_at END
+            WHERE id = ?
+            """).execute(arguments: [
+                item.title, item.summary, item.content, item.bodyText, item.author,
+                item.updated?.timeIntervalSince1970, entry.contentHash, Data(entry.signature.encoded()),
+                storedHash != nil, storedHash != nil, time.timeIntervalSince1970, itemID,
+            ])
+        if storedHash != nil {
+            let revision: Int = row["revision"]
+            try raise(entry.updateAlertRules, itemID: itemID, item: item, revision: revision + 1)
+        }
+    }
+
+    private mutating func raise(_ rules: [String], itemID: Int64, item: Item, revision: Int = 1) throws {
+        guard !rules.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO alert (created_at, rule, item_id, feed, title, link, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (rule, item_id, revision) DO NOTHING
+            """)
+        for rule in rules {
+            try statement.execute(arguments: [
+                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision,
+            ])
+            guard db.changesCount == 1 else { continue }
+            result.alerts.append(Alert(
+                id: db.lastInsertedRowID, time: time, rule: rule, feed: feedName,
+                title: item.title, link: item.link, itemID: itemID
+            ))
+        }
+    }
+
+    private func indexForSearch(itemID: Int64, title: String, text: String, author: String?) throws {
+        try db.cachedStatement(sql: "INSERT INTO item_fts (rowid, title, text, author) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [itemID, title, text, author ?? ""])
+    }
+
+    /// External-content FTS5 forgets a row only when told its old values.
+    private func removeFromSearch(itemID: Int64, title: String, text: String, author: String?) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO item_fts (item_fts, rowid, title, text, author) VALUES ('delete', ?, ?, ?, ?)
+            """).execute(arguments: [itemID, title, text, author ?? ""])
+    }
+}

@@ -1,0 +1,22 @@
+import GRDB
+@testable import WirewatchArchive
+
+/// Builds an archive as the first released schema wrote it.
+struct DatabaseQueueForTests {
+    let queue: DatabaseQueue
+
+    init(path: String) throws {
+        queue = try DatabaseQueue(path: path)
+    }
+
+    func migrateToV1AndInsertItem() throws {
+        try Archive.migrator.migrate(queue, upTo: "v1: feeds, items, tags, alerts, fetch log")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO feed (id, name, url, created_at) VALUES (1, 'old', 'u', 0)")
+            try db.execute(sql: """
+                INSERT INTO item (feed_id, identity, title, text, first_seen_at)
+                VALUES (1, 'guid:1', 'Picket at the plant', 'Workers hold a picket line at the plant gate.', 0)
+                """)
+        }
+    }
+}
