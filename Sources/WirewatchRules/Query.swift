@@ -1,0 +1,45 @@
+/// A compiled `match` expression of the query language.
+///
+/// Parsing, scope resolution and interning of literal words happen once, here; matching
+/// only tokenizes the document and walks the compiled tree (see `Matching/`).
+public struct Query: Sendable, CustomStringConvertible, Equatable {
+    /// The expression as written.
+    public let source: String
+
+    /// The compiled boolean tree; its leaves refer to atoms of `lexicon`.
+    let root: MatchNode
+    /// The distinct literal words of this query, folded.
+    let lexicon: Lexicon
+    /// The text fields the tree reads, so documents tokenize only those.
+    let fields: TextFields
+    /// `root` flattened for evaluation, and the index of its root instruction.
+    let program: Program
+    let entry: Int32
+
+    /// Parses and compiles `source`; throws with the 1-based column of the problem.
+    public init(_ source: String) throws(QuerySyntaxError) {
+        self.source = source
+        var lexer = Lexer(source)
+        var parser = Parser(tokens: try lexer.tokenize(), source: source)
+        let expression = try parser.parse()
+        var compiler = Compiler(source: source)
+        self.root = try compiler.compile(expression)
+        self.lexicon = compiler.lexicon
+        self.fields = root.textFields
+        var program = Program()
+        self.entry = program.append(root)
+        self.program = program
+    }
+
+    /// Whether the document satisfies the expression.
+    public func matches(_ document: RuleDocument) -> Bool {
+        let prepared = PreparedDocument(
+            document, lexicon: lexicon, fields: fields, values: !program.values.isEmpty)
+        return program.evaluate(entry, in: prepared)
+    }
+
+    public var description: String { source }
+
+    /// Two queries are equal when written the same; the compiled form follows from the text.
+    public static func == (lhs: Query, rhs: Query) -> Bool { lhs.source == rhs.source }
+}
