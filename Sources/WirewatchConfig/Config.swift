@@ -1,0 +1,74 @@
+/// Wirewatch's configuration: one TOML file.
+///
+/// ```toml
+/// [archive]
+/// path = "wirewatch.sqlite"      # the SQLite archive; default "wirewatch.sqlite"
+///
+/// [notify]
+/// log = "alerts.log"             # the alert log, one line per alert; default "alerts.log"
+///
+/// [poll]
+/// interval = "15m"               # between two polls of a feed; default "15m", at least "1m"
+/// timeout = "30s"                # for one fetch; default "30s", at least "1s"
+/// concurrency = 8                # feeds fetched at once; default 8, 1…256
+///
+/// [[feed]]                       # any number, zero included
+/// name = "wsws"                  # required, unique: letters, digits, - _ . (first a letter or digit)
+/// url = "https://www.wsws.org/en/rss.xml"   # required: http(s)://, file://, or a path
+/// tags = ["left", "us"]          # optional, array of names (same characters as feed names)
+/// interval = "30m"               # optional, overrides [poll] interval
+/// enabled = true                 # optional, default true
+///
+/// [[tag]]                        # a tag put on every item that matches
+/// name = "ice"                   # required, unique among tags
+/// match = 'ICE OR "Immigration and Customs Enforcement"'   # required, a query
+///
+/// [[alert]]                      # an alert raised for every NEW item that matches
+/// name = "minneapolis-strike"    # required, unique among alerts
+/// match = '"general strike" AND (Minneapolis OR "Twin Cities")'
+/// ```
+///
+/// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:
+/// `"90s"`, `"15m"`, `"1h"`, `"1h30m"`, `"1d"`.
+///
+/// Paths (`archive.path`, `notify.log`, feed `url`s that are paths) are taken relative to the
+/// folder of the config file, so a copied folder of config, samples and archive keeps
+/// working. `file://` URLs must hold absolute paths. `~` is not expanded (a shell does
+/// that, a config file is not a shell): `"~/x"` is a folder named `~` beside the config.
+///
+/// Any other key or table, a value of the wrong type and a bad value is an error with
+/// the file and line; ``load(path:)`` reports all of them at once.
+public struct Config: Sendable {
+    /// Absolute path of the config file.
+    public var file: String
+    /// Its folder, against which relative paths resolve.
+    public var directory: String
+    /// `[archive] path`, absolute.
+    public var archivePath: String
+    /// `[notify] log`, absolute.
+    public var alertLogPath: String
+    public var poll: PollSettings
+    public var feeds: [FeedConfig]
+    /// The `[[tag]]` rules, in file order.
+    public var tagRules: [RuleConfig]
+    /// The `[[alert]]` rules, in file order.
+    public var alertRules: [RuleConfig]
+
+    public static let defaultArchivePath = "wirewatch.sqlite"
+    public static let defaultAlertLogPath = "alerts.log"
+
+    public init(
+        file: String, directory: String, archivePath: String, alertLogPath: String,
+        poll: PollSettings = PollSettings(), feeds: [FeedConfig] = [],
+        tagRules: [RuleConfig] = [], alertRules: [RuleConfig] = []
+    ) {
+        self.file = file
+        self.directory = directory
+        self.archivePath = archivePath
+        self.alertLogPath = alertLogPath
+        self.poll = poll
+        self.feeds = feeds
+        self.tagRules = tagRules
+        self.alertRules = alertRules
+    }
+}

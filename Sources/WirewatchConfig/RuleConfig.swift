@@ -1,0 +1,16 @@
+import WirewatchRules
+
+/// One `[[tag]]` or `[[alert]]` of the config: a name and its compiled `match` query.
+public struct RuleConfig: Sendable {
+    /// Unique among rules of the same kind: letters, digits, `-`, `_`, `.`.
+    public var name: String
+    public var query: Query
+    /// Line of the rule's `[[tag]]` / `[[alert]]` header in the config.
+    public var line: Int
+
+    public init(name: String, query: Query, line: Int = 0) {
+        self.name = name
+        self.query = query
+        self.line = line
+    }
+}

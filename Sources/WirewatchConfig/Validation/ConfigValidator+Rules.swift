@@ -1,0 +1,41 @@
+import WirewatchRules
+
+extension ConfigValidator {
+    static let ruleKeys = ["name", "match"]
+
+    /// Every `[[tag]]` or `[[alert]]` (`kind`), with its query compiled; invalid ones are
+    /// reported and left out.
+    mutating func rules(_ kind: String, of root: TableReader) -> [RuleConfig] {
+        var rules: [RuleConfig] = []
+        var firstLineOfName: [String: Int] = [:]
+        for element in arrayOfTables(kind, of: root) {
+            var reader = element
+            let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
+            reader.checkKeys(Self.ruleKeys, &diagnostics)
+            let query = self.query(reader)
+            guard let name, let query else { continue }
+            rules.append(RuleConfig(name: name, query: query, line: reader.line ?? 0))
+        }
+        return rules
+    }
+
+    /// `match`, compiled. A syntax error is reported with its column in the message and
+    /// the query with a caret under it as the detail.
+    private mutating func query(_ reader: TableReader) -> Query? {
+        guard let source = reader.string("match", required: true, &diagnostics) else { return nil }
+        let line = reader.line(of: "match")
+        guard source.contains(where: { !$0.isWhitespace }) else {
+            diagnostics.error(reader.message("match", "must not be empty"), line: line)
+            return nil
+        }
+        do {
+            return try Query(source)
+        } catch {
+            diagnostics.error(
+                reader.message("match", "column \(error.column): \(error.message)"),
+                line: line, detail: error.caretDiagram
+            )
+            return nil
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import TOMLKit
+
+/// Builds a ``Config`` from TOML text, collecting every problem instead of stopping at
+/// the first: syntax first (TOMLKit stops there, so that is the only error then), then
+/// every table, key and value, each located by ``KeyLocator``.
+struct ConfigValidator {
+    let text: String
+    /// As given by the caller: used in messages.
+    let file: String
+    let absoluteFile: String
+    let directory: String
+    var diagnostics: Diagnostics
+
+    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert"]
+    static let arrayOfTablesSections: Set<String> = ["feed", "tag", "alert"]
+
+    init(text: String, file: String, absoluteFile: String) {
+        self.text = text
+        self.file = file
+        self.absoluteFile = absoluteFile
+        self.directory = PathResolver.directory(of: absoluteFile)
+        self.diagnostics = Diagnostics(file: file)
+    }
+
+    mutating func validate() throws(ConfigErrors) -> Config {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigErrors([SyntaxErrorReport.error(error, text: text, file: file)])
+        } catch {
+            throw ConfigErrors([ConfigError(file: file, line: nil, message: "cannot parse: \(error)")])
+        }
+        let root = TableReader(table: table, path: [], context: "", locator: KeyLocator(source: text))
+        checkRootKeys(root)
+
+        var config = Config(
+            file: absoluteFile, directory: directory,
+            archivePath: resolvePath(Config.defaultArchivePath),
+            alertLogPath: resolvePath(Config.defaultAlertLogPath)
+        )
+        if let archive = section("archive", of: root) {
+            archive.checkKeys(["path"], &diagnostics)
+            if let path = pathValue("path", of: archive) { config.archivePath = path }
+        }
+        if let notify = section("notify", of: root) {
+            notify.checkKeys(["log"], &diagnostics)
+            if let path = pathValue("log", of: notify) { config.alertLogPath = path }
+        }
+        if let poll = section("poll", of: root) {
+            config.poll = pollSettings(poll)
+        }
+        config.feeds = feeds(root)
+        config.tagRules = rules("tag", of: root)
+        config.alertRules = rules("alert", of: root)
+
+        guard diagnostics.errors.isEmpty else { throw ConfigErrors(diagnostics.sortedErrors) }
+        return config
+    }
+
+    // MARK: - Root and sections
+
+    /// Only the six sections may appear at the top; a misspelt one is named the way it
+    /// was written (`[archve]`, `[[feeds]]`, `'title'`), with the likely intended section.
+    private mutating func checkRootKeys(_ root: TableReader) {
+        for key in root.table.keys where !Self.sections.contains(key) {
+            let value = root.value(key)
+            let isArrayOfTables = value?.array.map { !$0.isEmpty && $0.allSatisfy { $0.type == .table } } ?? false
+            var text =
+                if value?.type == .table { "unknown table [\(key)]" }
+                else if isArrayOfTables { "unknown table [[\(key)]]" }
+                else { "unknown key '\(key)'" }
+            if let suggestion = Suggestion.closest(to: key, among: Self.sections) {
+                let form = Self.arrayOfTablesSections.contains(suggestion) ? "[[\(suggestion)]]" : "[\(suggestion)]"
+                text += " (did you mean \(form)?)"
+            }
+            diagnostics.error(text, line: root.line(of: key))
+        }
+    }
+
+    /// `[name]` as a reader, or nil if absent or (reported) not a table.
+    private mutating func section(_ name: String, of root: TableReader) -> TableReader? {
+        guard let value = root.value(name) else { return nil }
+        guard value.type == .table else {
+            diagnostics.error(
+                "'\(name)' must be a table, written [\(name)]; found \(TOMLValueDescription.withArticle(value))",
+                line: root.line(of: name)
+            )
+            return nil
+        }
+        return root.subtable(name, context: "[\(name)]")
+    }
+
+    /// The elements of `[[name]]`, each as a reader (context `name #N`, 1-based, until a
+    /// name is known); elements that are not tables are reported and skipped.
+    mutating func arrayOfTables(_ name: String, of root: TableReader) -> [TableReader] {
+        guard let value = root.value(name) else { return [] }
+        guard let array = value.array else {
+            diagnostics.error(
+                "'\(name)' must be an array of tables, written [[\(name)]]; found \(TOMLValueDescription.withArticle(value))",
+                line: root.line(of: name)
+            )
+            return []
+        }
+        var readers: [TableReader] = []
+        for (index, element) in array.enumerated() {
+            let context = "\(name) #\(index + 1)"
+            guard let table = element.table else {
+                diagnostics.error(
+                    "\(context): expected a table, found \(TOMLValueDescription.withArticle(element))",
+                    line: root.line(of: name, index: index)
+                )
+                continue
+            }
+            let path: TOMLPath = [.key(name), .index(index)]
+            readers.append(TableReader(table: table, path: path, context: context, locator: root.locator))
+        }
+        return readers
+    }
+
+    private mutating func pollSettings(_ poll: TableReader) -> PollSettings {
+        poll.checkKeys(["interval", "timeout", "concurrency"], &diagnostics)
+        var settings = PollSettings()
+        if let interval = poll.duration("interval", minimum: PollSettings.minimumInterval, &diagnostics) {
+            settings.interval = interval
+        }
+        if let timeout = poll.duration("timeout", minimum: PollSettings.minimumTimeout, &diagnostics) {
+            settings.timeout = timeout
+        }
+        if let concurrency = poll.integer("concurrency", in: PollSettings.concurrencyRange, &diagnostics) {
+            settings.concurrency = concurrency
+        }
+        return settings
+    }
+
+    /// A non-empty path string, made absolute against the config's folder.
+    private mutating func pathValue(_ key: String, of table: TableReader) -> String? {
+        guard let path = table.string(key, &diagnostics) else { return nil }
+        guard !path.isEmpty else {
+            diagnostics.error(table.message(key, "must not be empty"), line: table.line(of: key))
+            return nil
+        }
+        return resolvePath(path)
+    }
+
+    func resolvePath(_ path: String) -> String {
+        PathResolver.absolute(path, relativeTo: directory)
+    }
+}
