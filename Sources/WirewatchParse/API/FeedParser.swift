@@ -1,0 +1,108 @@
+import CLibXML2
+import WirewatchCore
+
+/// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF and JSON Feed from bytes.
+///
+/// A pure function of its input: no I/O, no network, no global state besides
+/// libxml2's one-time initialisation. Safe to call from several threads at
+/// once (each call owns its parser context).
+public struct FeedParser: Sendable {
+    public var options: ParseOptions
+
+    public init(options: ParseOptions = .init()) {
+        self.options = options
+    }
+
+    public func parse(_ bytes: [UInt8], context: ParseContext = .init()) -> ParsedFeed {
+        LibXML2.initialize()
+        var problems = ProblemList()
+        var input = bytes
+        if input.count > options.maxDocumentBytes {
+            problems.add(type: "DocumentTooLarge",
+                         "document is larger than \(options.maxDocumentBytes) bytes; the rest was not read")
+            input = Array(input.prefix(options.maxDocumentBytes))
+        }
+        let hasHTTP = !context.headers.isEmpty
+        let decoded = EncodingDetector.detect(input, headers: context.headers, hasHTTP: hasHTTP)
+        var encodingProblem: ProblemList.Entry?
+        if let issue = decoded.issue { encodingProblem = .init(type: issue.type, message: issue.message) }
+
+        let href = context.url ?? ""
+        let contentLocation = context.header("content-location") ?? ""
+        var base = href
+        if !contentLocation.isEmpty {
+            if let b = URLResolver.makeSafeAbsolute(base: href, contentLocation), !b.isEmpty { base = b }
+            else if let b = URLResolver.makeSafeAbsolute(base: contentLocation, nil), !b.isEmpty { base = b }
+        }
+        let language = context.header("content-language")
+
+        let builder = FeedBuilder(baseURI: base, language: language)
+        builder.encoding = decoded.encoding
+        var xmlProblem: ProblemList.Entry?
+        if decoded.isJSON {
+            let body = decoded.utf8 ?? Array(input[decoded.offset...])
+            if let err = JSONFeedReader.read(body, into: builder) {
+                xmlProblem = .init(type: "JSONDecodeError", message: err)
+            }
+        } else {
+            let session = SAXSession(builder: builder, maxDepth: options.maxDepth)
+            var repaired: ReferenceRepair.Outcome?
+            let run: (UnsafeBufferPointer<UInt8>) -> Void = { buf in
+                if let r = ReferenceRepair.repair(buf) {
+                    repaired = r
+                    r.bytes.withUnsafeBufferPointer { session.run($0) }
+                } else {
+                    session.run(buf)
+                }
+            }
+            if let u = decoded.utf8 {
+                u.withUnsafeBufferPointer { run($0) }
+            } else {
+                input.withUnsafeBufferPointer { p in run(UnsafeBufferPointer(rebasing: p[decoded.offset...])) }
+            }
+            // Of the XML problems, report the one that comes first in the document.
+            var candidates: [(line: Int, entry: ProblemList.Entry)] = []
+            if let r = repaired {
+                candidates.append((r.line, .init(type: "SAXParseException", message: "line \(r.line): \(r.reason)")))
+            }
+            if let e = session.firstError {
+                candidates.append((e.line, .init(type: e.isNamespaceError ? "UndeclaredNamespace" : "SAXParseException",
+                                                 message: e.oneLine)))
+            }
+            if let u = builder.undeclaredEntity {
+                candidates.append((u.line, .init(type: "SAXParseException", message: "line \(u.line): undefined entity &\(u.name);")))
+            }
+            xmlProblem = candidates.min { $0.line < $1.line }?.entry
+            if builder.version.isEmpty, session.doctypeExternalID?.lowercased().contains("netscape") == true {
+                builder.version = "rss091n"
+            } else if builder.version == "rss091u", session.doctypeExternalID?.lowercased().contains("netscape") == true {
+                builder.version = "rss091n"
+            }
+        }
+        // An XML error is the more useful reason; feedparser reports it over an encoding override.
+        if let x = xmlProblem { problems.entries.append(x) }
+        if let e = encodingProblem { problems.entries.append(e) }
+
+        builder.finish()
+        let mapped = ModelMapper.map(builder)
+        return ParsedFeed(version: builder.version, encoding: decoded.encoding, isMalformed: !problems.entries.isEmpty,
+                          problem: problems.entries.first?.message, feed: mapped.feed, items: mapped.items,
+                          tree: ResultTree(builder: builder, problems: problems, context: context, href: href))
+    }
+}
+
+/// What went wrong, in order of importance.
+struct ProblemList {
+    struct Entry {
+        var type: String
+        var message: String
+    }
+    var entries: [Entry] = []
+    mutating func add(type: String, _ message: String) { entries.append(Entry(type: type, message: message)) }
+}
+
+/// libxml2's one-time global initialisation.
+enum LibXML2 {
+    private static let once: Void = { xmlInitParser() }()
+    static func initialize() { _ = once }
+}

@@ -1,0 +1,33 @@
+import WirewatchCore
+
+/// The outcome of one parse. Always produced, even for broken input.
+public struct ParsedFeed: Sendable {
+    /// feedparser's version code: rss20, rss10, atom10, atom03, rss091u, json11, "" …
+    public var version: String
+    /// The encoding actually used to decode the bytes.
+    public var encoding: String
+    /// feedparser's `bozo`: the document was not well-formed, was decoded with
+    /// another encoding than declared, was served as a non-XML type, …
+    public var isMalformed: Bool
+    /// One line, with the line number when known.
+    public var problem: String?
+    public var feed: FeedInfo
+    /// Document order.
+    public var items: [Item]
+    /// The parse tree, kept so the JSON can be produced on demand only
+    /// (the daemon never asks for it, and building it eagerly would double
+    /// the memory a large feed costs).
+    let tree: ResultTree
+
+    /// The full feedparser-shaped result (SCHEMA.md), from which `feed` and
+    /// `items` were derived.
+    public var result: JSONValue { tree.json }
+
+    /// Exactly one JSON object in the shape of SCHEMA.md.
+    public func feedparserJSON() -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        JSONWriter.write(result, into: &out)
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+extension FeedBuilder {
+    static let canBeRelativeURI: Set<String> = [
+        "link", "id", "wfw_comment", "wfw_commentrss", "docs", "url", "href", "comments", "icon", "logo",
+    ]
+    static let canContainRelativeURIs: Set<String> = [
+        "content", "title", "summary", "info", "tagline", "subtitle", "copyright", "rights", "description",
+    ]
+
+    /// Close the top frame if it is `element`, post-process its text and
+    /// store it in the current context (feedparser's `pop`).
+    @discardableResult
+    func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
+        guard let top = stack.last, top.element == element else { return nil }
+        let frame = stack.removeLast()
+        let raw = unwrapXHTMLDiv(frame)
+        // One pass over the bytes decides which (rarer) fix-ups are needed.
+        var flags = TextFlags(raw)
+        var output = String(decoding: raw, as: UTF8.self)
+        if stripWhitespace, flags.mayNeedStrip { output = Text.strip(output) }
+        if !frame.expectingText { return output }
+
+        if contentparams.base64 {
+            if let d = Base64.decodeUTF8(output) {
+                output = d
+                flags = TextFlags(Array(d.utf8)[...])
+            }
+        }
+        if Self.canBeRelativeURI.contains(element), !output.isEmpty {
+            if element == "id" {
+                // An id is a name, not a locator: resolve it only when it is
+                // relative, so tag:/urn: ids survive an xml:base.
+                if guidislink, URLResolver.scheme(of: output).isEmpty { output = resolveURI(output) }
+            } else {
+                output = resolveURI(output)
+            }
+        }
+        if !version.hasPrefix("atom"), contentparams.type == "text/plain", Text.looksLikeHTML(output) {
+            contentparams.type = "text/html"
+        }
+        contentparams.base64 = false
+        let htmlish = ContentParams.htmlTypes.contains(ContentParams.mapType(contentparams.type ?? "text/html"))
+        if htmlish, Self.canContainRelativeURIs.contains(element), flags.hasMarkup {
+            output = HTMLNormalizer.normalize(output, base: baseuri, type: contentparams.type ?? "text/html")
+        }
+        if flags.onlyLatin1High, encoding == "utf-8" { output = Text.repairDoubleUTF8(output) }
+        if flags.hasC1 { output = Text.translateC1(output) }
+
+        if element == "category" || element == "tags" || element == "itunes_keywords" { return output }
+        if element == "title", titleDepth > -1, titleDepth <= depth { return output }
+
+        if inentry, !insource, let entry = entries.last {
+            if element == "content" {
+                entry.list("content").append(.dict(contentparams.detail(value: output)))
+            } else if element == "link" {
+                if !inimage {
+                    let fixed = Text.fixLinkAmpersands(output, alsoAmp: true)
+                    let last = entry["links"]?.listValue?.last?.dictValue
+                    // An alternate link wins over any other rel (feedparser main's link priority).
+                    let rel = last?.string("rel") ?? "alternate"
+                    if rel == "alternate" || !entry.contains("link") {
+                        entry["link"] = .string(fixed)
+                    }
+                    if !fixed.isEmpty, let last { last["href"] = .string(fixed) }
+                }
+            } else {
+                let key = element == "description" ? "summary" : element
+                let id = ObjectIdentifier(entry)
+                let old = propertyDepth[id]?[key]
+                if old == nil || depth <= old! {
+                    propertyDepth[id, default: [:]][key] = depth
+                    entry[key] = .string(output)
+                }
+                if incontent > 0 {
+                    entry[key + "_detail"] = .dict(contentparams.detail(value: output))
+                }
+            }
+        } else if infeed || insource {
+            let c = context()
+            let key = element == "description" ? "subtitle" : element
+            c[key] = .string(output)
+            if key == "link" {
+                let fixed = Text.fixLinkAmpersands(output, alsoAmp: false)
+                c[key] = .string(fixed)
+                if let last = c["links"]?.listValue?.last?.dictValue { last["href"] = .string(fixed) }
+            } else if incontent > 0 {
+                c[key + "_detail"] = .dict(contentparams.detail(value: output))
+            }
+        }
+        return output
+    }
+
+    /// Atom 1.0 XHTML constructs: drop the wrapping `<div>` when everything
+    /// is nested inside it.
+    private func unwrapXHTMLDiv(_ frame: Frame) -> ArraySlice<UInt8> {
+        let all = frame.bytes[...]
+        guard version == "atom10", contentparams.type == "application/xhtml+xml", frame.pieces.count > 1 else {
+            return all
+        }
+        var ranges: [Range<Int>] = []
+        for (i, s) in frame.pieces.enumerated() {
+            let e = i + 1 < frame.pieces.count ? frame.pieces[i + 1] : frame.bytes.count
+            ranges.append(s..<e)
+        }
+        func isBlank(_ r: Range<Int>) -> Bool { frame.bytes[r].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } }
+        while ranges.count > 1, isBlank(ranges.last!) { ranges.removeLast() }
+        while ranges.count > 1, isBlank(ranges.first!) { ranges.removeFirst() }
+        guard let first = ranges.first, let last = ranges.last else { return all }
+        let f = frame.bytes[first]
+        let startsDiv = f.elementsEqual("<div>".utf8) || f.starts(with: "<div ".utf8)
+        guard startsDiv, frame.bytes[last].elementsEqual("</div>".utf8) else {
+            return frame.bytes[ranges.first!.lowerBound..<ranges.last!.upperBound]
+        }
+        var d = 0
+        var closedEarly = false
+        for r in ranges.dropLast() {
+            let p = frame.bytes[r]
+            if p.starts(with: "</".utf8) {
+                d -= 1
+                if d == 0 { closedEarly = true; break }
+            } else if p.first == UInt8(ascii: "<"), !p.elementsEqual("<".utf8), !(p.count >= 2 && p[p.endIndex - 2] == UInt8(ascii: "/") && p.last == UInt8(ascii: ">")) {
+                d += 1
+            }
+        }
+        if closedEarly { return frame.bytes[ranges.first!.lowerBound..<ranges.last!.upperBound] }
+        if ranges.count <= 2 { return [] }
+        return frame.bytes[ranges[1].lowerBound..<ranges[ranges.count - 2].upperBound]
+    }
+
+    func resolveURI(_ uri: String) -> String {
+        URLResolver.makeSafeAbsolute(base: baseuri, uri) ?? ""
+    }
+}

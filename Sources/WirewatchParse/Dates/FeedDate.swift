@@ -1,0 +1,66 @@
+import Foundation
+
+/// Feed date parsing into UTC, by hand (no DateFormatter on the hot path).
+///
+/// Tries, in feedparser's order: W3C-DTF / RFC 3339 (and MSSQL-style
+/// `2004-07-08 23:56:58.0`), RFC 822/1123/2822 (weekday optional, 2- or
+/// 4-digit years, named and numeric zones, day/month swapped), compact
+/// ISO 8601 (`20031231T101455Z`, ordinal `2003-335`), asctime and Perforce
+/// (`2004/07/08 23:56:58`). Anything else is nil, never "now".
+public enum FeedDate {
+    public static func parse(_ s: String) -> Date? {
+        let t = Text.strip(s)
+        guard !t.isEmpty, t.utf8.count < 128 else { return nil }
+        let lower = t.lowercased()
+        return W3CDTF.parse(lower) ?? RFC822.parse(lower) ?? ISO8601Compact.parse(lower)
+            ?? Asctime.parse(lower) ?? Perforce.parse(lower)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, UTC), as SCHEMA.md asks.
+    public static func iso(_ d: Date) -> String {
+        let secs = Int(d.timeIntervalSince1970.rounded(.down))
+        var days = secs / 86400
+        var rem = secs % 86400
+        if rem < 0 { rem += 86400; days -= 1 }
+        let (y, m, dd) = CivilTime.civilFromDays(days)
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var ys = String(y)
+        while ys.count < 4 { ys = "0" + ys }
+        return "\(ys)-\(p2(m))-\(p2(dd))T\(p2(rem / 3600)):\(p2(rem % 3600 / 60)):\(p2(rem % 60))Z"
+    }
+
+    /// Zone names → minutes east of UTC.
+    static let zones: [String: Int] = {
+        var z: [String: Int] = [
+            "ut": 0, "utc": 0, "gmt": 0, "z": 0, "wet": 0,
+            "adt": -180, "ast": -240, "at": -240,
+            "edt": -240, "est": -300, "et": -300,
+            "cdt": -300, "cst": -360, "ct": -360,
+            "mdt": -360, "mst": -420, "mt": -420,
+            "pdt": -420, "pst": -480, "pt": -480,
+            "akst": -540, "akdt": -480, "hst": -600,
+            "bst": 60, "ist": 60, "cet": 60, "met": 60, "mez": 60, "cest": 120, "mest": 120, "mesz": 120,
+            "eet": 120, "eest": 180, "west": 60, "msk": 180, "jst": 540, "kst": 540,
+            "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+        ]
+        // Military letters (RFC 822's table, as feedparser reads it: A = -1 h).
+        for (i, c) in "abcdefghiklm".enumerated() { z[String(c)] = -(i + 1) * 60 }
+        for (i, c) in "nopqrstuvwxy".enumerated() { z[String(c)] = (i + 1) * 60 }
+        return z
+    }()
+
+    static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+        "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    /// `+hh:mm`, `+hhmm`, `+hh`, `-…`; nil when not numeric.
+    static func numericOffset(_ z: Substring) -> Int? {
+        guard let f = z.first, f == "+" || f == "-" else { return nil }
+        let digits = z.dropFirst().filter { $0 != ":" }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let v = Int(digits) else { return nil }
+        let (h, m) = digits.count <= 2 ? (v, 0) : (v / 100, v % 100)
+        let total = h * 60 + m
+        return f == "-" ? -total : total
+    }
+}

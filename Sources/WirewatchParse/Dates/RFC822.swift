@@ -1,0 +1,45 @@
+import Foundation
+
+/// feedparser's `_parse_date_rfc822`, with more zone names.
+enum RFC822 {
+    static let daynames: Set<Substring> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    static func parse(_ s: String) -> Date? {
+        // Commas separate tokens too ("Thu,01 Jan 2004").
+        var parts = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," })
+        guard !parts.isEmpty else { return nil }
+        if parts.count < 5 { parts.append(contentsOf: ["00:00:00", "0000"]) }
+        if daynames.contains(parts[0].prefix(3)) { parts.removeFirst() }
+        guard parts.count >= 5 else { return nil }
+        var day: Int
+        if let d = Int(parts[0]) {
+            day = d
+        } else if FeedDate.months[String(parts[0].prefix(3))] != nil, let d = Int(parts[1]) {
+            day = d
+            parts[1] = parts[0]
+        } else {
+            return nil
+        }
+        guard let month = FeedDate.months[String(parts[1].prefix(3))] else { return nil }
+        guard var year = Int(parts[2]), year >= 0 else { return nil }
+        if parts[2].count <= 2 { year += year < 90 ? 2000 : 1900 }
+        var tp = parts[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        while tp.count < 3 { tp.append(0) }
+        guard tp.count == 3, let h = tp[0], let mi = tp[1], let se = tp[2] else { return nil }
+        var zone = parts[4]
+        if zone.hasPrefix("etc/") { zone = zone.dropFirst(4) }
+        if zone.hasPrefix("gmt") || zone.hasPrefix("utc") {
+            let rest = zone.dropFirst(3).filter { $0 != ":" }
+            zone = rest.isEmpty ? "gmt" : Substring(rest)
+        }
+        var offset = 0
+        if let f = zone.first, f == "+" || f == "-" {
+            guard let o = FeedDate.numericOffset(zone) else { return nil }
+            offset = o
+        } else {
+            offset = FeedDate.zones[String(zone)] ?? 0
+        }
+        day = max(day, 0)
+        return CivilTime.date(year, month, day, h, mi, se, offsetMinutes: offset)
+    }
+}

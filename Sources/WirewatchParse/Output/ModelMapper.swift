@@ -1,0 +1,58 @@
+import WirewatchCore
+
+/// Derives the shared model (`FeedInfo`, `Item`) from the result tree.
+enum ModelMapper {
+    static func map(_ b: FeedBuilder) -> (feed: FeedInfo, items: [Item]) {
+        let f = b.feed
+        var info = FeedInfo()
+        info.title = f.string("title").map { plain($0, detail: f["title_detail"]?.dictValue) }
+        info.link = f.string("link")
+        info.description = f.string("subtitle").map { plain($0, detail: f["subtitle_detail"]?.dictValue) }
+        info.language = f.string("language")
+        info.updated = (f.string("updated") ?? f.string("published")).flatMap(FeedDate.parse)
+        info.ttlMinutes = f.string("ttl").flatMap { Int(Text.strip($0)) }
+        let items = b.entries.map { item($0, feedLanguage: info.language) }
+        return (info, items)
+    }
+
+    static func item(_ e: FPDict, feedLanguage: String?) -> Item {
+        var it = Item()
+        it.guid = e.string("id")
+        it.link = e.string("link")
+        it.title = e.string("title").map { plain($0, detail: e["title_detail"]?.dictValue) } ?? ""
+        if let s = e.string("summary") {
+            it.summary = s
+            it.summaryIsHTML = isHTML(e["summary_detail"]?.dictValue, default: true)
+            it.summaryText = it.summaryIsHTML ? PlainText.fromHTML(s) : PlainText.collapse(s)
+        }
+        if let contents = e["content"]?.listValue?.items.compactMap(\.dictValue), !contents.isEmpty {
+            let best = contents.first { isHTML($0, default: false) } ?? contents[0]
+            if let v = best.string("value") {
+                it.content = v
+                it.contentText = isHTML(best, default: true) ? PlainText.fromHTML(v) : PlainText.collapse(v)
+            }
+        }
+        it.author = e.string("author")
+        it.published = e.string("published").flatMap(FeedDate.parse)
+        it.updated = e.string("updated").flatMap(FeedDate.parse)
+        it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }.filter { !$0.isEmpty }
+        var encs: [Enclosure] = []
+        for l in e["links"]?.listValue?.items ?? [] {
+            guard let d = l.dictValue, d.string("rel") == "enclosure", let h = d.string("href"), !h.isEmpty else { continue }
+            encs.append(Enclosure(url: h, type: d.string("type"), length: d.string("length").flatMap { Int64(Text.strip($0)) }))
+        }
+        it.enclosures = encs
+        let lang = (e["title_detail"]?.dictValue ?? e["summary_detail"]?.dictValue)?.string("language")
+        it.language = lang ?? e.string("language") ?? feedLanguage
+        return it
+    }
+
+    static func isHTML(_ detail: FPDict?, default d: Bool) -> Bool {
+        guard let t = detail?.string("type") else { return d }
+        return ContentParams.htmlTypes.contains(t)
+    }
+
+    static func plain(_ s: String, detail: FPDict?) -> String {
+        isHTML(detail, default: false) ? PlainText.fromHTML(s) : PlainText.collapse(s)
+    }
+}

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Byte-level repair of entity and character references that XML rejects
+/// but feeds use all the time: HTML named entities without a DTD
+/// (`&eacute;` → `&#233;`), unknown names (`&foo;` → `&amp;foo;`, kept as
+/// text, as feedparser does), bare ampersands in URLs (`?a=1&b=2` →
+/// `&amp;`), and `&#X41;` (uppercase X). libxml2 in recover mode would drop
+/// or cut these; rewriting them keeps the text and the rest of the document
+/// well-formed. CDATA sections and comments are left alone.
+///
+/// The common case (no such reference) costs one `memchr` pass and no copy.
+enum ReferenceRepair {
+    struct Outcome {
+        var bytes: [UInt8]
+        var line: Int
+        var reason: String
+    }
+
+    static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
+    private enum Fix {
+        case none
+        case replace(Int, [UInt8])   // consumed length, replacement
+    }
+
+    static func repair(_ b: UnsafeBufferPointer<UInt8>) -> Outcome? {
+        guard let base = b.baseAddress, b.count > 0 else { return nil }
+        let n = b.count
+        var declared: Set<String>? = nil
+        var out: [UInt8] = []
+        var copied = 0
+        var first: (pos: Int, reason: String)?
+        var scanPos = 0
+        var state = 0 // 0 normal, 1 CDATA, 2 comment
+        var i = 0
+        while i < n {
+            guard let p = memchr(base + i, 0x26, n - i) else { break }
+            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if declared == nil { declared = declaredEntities(b) }
+            let (fix, reason) = examine(b, at, declared!)
+            if case .replace(let len, let rep) = fix {
+                // Skip references inside CDATA sections and comments.
+                advance(b, &scanPos, &state, to: at)
+                if state == 0 {
+                    if first == nil { first = (at, reason) }
+                    if out.isEmpty { out.reserveCapacity(n + 64) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<at]))
+                    out.append(contentsOf: rep)
+                    copied = at + len
+                    i = at + len
+                    continue
+                }
+            }
+            i = at + 1
+        }
+        guard let first else { return nil }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+        var line = 1
+        for k in 0..<first.pos where b[k] == 10 { line += 1 }
+        return Outcome(bytes: out, line: line, reason: first.reason)
+    }
+
+    private static func examine(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ declared: Set<String>) -> (Fix, String) {
+        let n = b.count
+        var j = at + 1
+        let amp: [UInt8] = Array("&amp;".utf8)
+        guard j < n else { return (.replace(1, amp), "unescaped &") }
+        if b[j] == UInt8(ascii: "#") {
+            j += 1
+            let upperX = j < n && b[j] == UInt8(ascii: "X")
+            let hex = j < n && (b[j] | 0x20) == UInt8(ascii: "x")
+            if hex { j += 1 }
+            let st = j
+            while j < n, j - st < 10, isDigit(b[j], hex: hex) { j += 1 }
+            if j > st, j < n, b[j] == UInt8(ascii: ";") {
+                if upperX {
+                    var rep: [UInt8] = Array("&#x".utf8)
+                    rep.append(contentsOf: UnsafeBufferPointer(rebasing: b[st...j]))
+                    return (.replace(j + 1 - at, rep), "character reference with uppercase X")
+                }
+                return (.none, "")
+            }
+            return (.replace(1, amp), "unescaped &")
+        }
+        guard isNameStart(b[j]) else { return (.replace(1, amp), "unescaped &") }
+        let st = j
+        while j < n, j - st < 64, isNameChar(b[j]) { j += 1 }
+        guard j < n, b[j] == UInt8(ascii: ";") else { return (.replace(1, amp), "unescaped &") }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[st..<j]), as: UTF8.self)
+        if predefined.contains(name) || declared.contains(name) { return (.none, "") }
+        if let v = HTMLEntities.lookup(name)?.unicodeScalars, v.count == 1 {
+            let rep = Array("&#\(v.first!.value);".utf8)
+            return (.replace(j + 1 - at, rep), "undefined entity &\(name);")
+        }
+        return (.replace(1, amp), "undefined entity &\(name);")
+    }
+
+    /// Track CDATA / comment state from `pos` up to `to`.
+    private static func advance(_ b: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ state: inout Int, to: Int) {
+        var k = pos
+        while k < to {
+            let c = b[k]
+            switch state {
+            case 0:
+                if c == 60, k + 3 < b.count, b[k + 1] == 33 {
+                    if b[k + 2] == 45, b[k + 3] == 45 { state = 2; k += 4; continue }
+                    if k + 8 < b.count, b[k + 2] == 91, b[k + 3] == 67, b[k + 4] == 68, b[k + 5] == 65,
+                       b[k + 6] == 84, b[k + 7] == 65, b[k + 8] == 91 { state = 1; k += 9; continue }
+                }
+            case 1:
+                if c == 93, k + 2 < b.count, b[k + 1] == 93, b[k + 2] == 62 { state = 0; k += 3; continue }
+            default:
+                if c == 45, k + 2 < b.count, b[k + 1] == 45, b[k + 2] == 62 { state = 0; k += 3; continue }
+            }
+            k += 1
+        }
+        pos = max(pos, k)
+    }
+
+    /// Names declared with `<!ENTITY name …>` in an internal subset.
+    private static func declaredEntities(_ b: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var names: Set<String> = []
+        let key = Array("<!ENTITY".utf8)
+        let limit = b.count
+        var i = 0
+        while i + key.count < limit {
+            guard let p = memchr(b.baseAddress! + i, 0x3C, limit - i) else { break }
+            let at = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if at + key.count < limit, b[at..<(at + key.count)].elementsEqual(key) {
+                var j = at + key.count
+                while j < limit, b[j] == 32 || b[j] == 9 || b[j] == 10 || b[j] == 13 { j += 1 }
+                let st = j
+                while j < limit, isNameChar(b[j]) { j += 1 }
+                if j > st { names.insert(String(decoding: UnsafeBufferPointer(rebasing: b[st..<j]), as: UTF8.self)) }
+            } else if at + 1 < limit, isNameStart(b[at + 1]) {
+                break   // the root element started: no internal subset after this point
+            }
+            i = at + 1
+        }
+        return names
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8, hex: Bool) -> Bool {
+        (c >= 48 && c <= 57) || (hex && (c | 0x20) >= 97 && (c | 0x20) <= 102)
+    }
+    @inline(__always) static func isNameStart(_ c: UInt8) -> Bool {
+        ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c == 95 || c == 58 || c >= 0x80
+    }
+    @inline(__always) static func isNameChar(_ c: UInt8) -> Bool {
+        isNameStart(c) || (c >= 48 && c <= 57) || c == 45 || c == 46
+    }
+}

@@ -1,0 +1,159 @@
+/// Small byte-level text helpers shared by the builder.
+enum Text {
+    /// Python's `str.strip()`: Unicode whitespace at both ends.
+    static func strip(_ s: String) -> String {
+        let u = s.unicodeScalars
+        guard let f = u.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let l = u.lastIndex(where: { !isSpace($0) })!
+        if f == u.startIndex && l == u.index(before: u.endIndex) { return s }
+        return String(u[f...l])
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x1C...0x1F, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default: return false
+        }
+    }
+
+    /// feedparser's `lookslikehtml`: a closing tag or an entity reference,
+    /// and only known HTML element names / entity names.
+    static func looksLikeHTML(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var hasClose = false, hasEntity = false
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "<") {
+                var j = i + 1
+                let closing = j < b.count && b[j] == UInt8(ascii: "/")
+                if closing { j += 1 }
+                let st = j
+                while j < b.count, isWord(b[j]) { j += 1 }
+                if j > st {
+                    let name = String(decoding: b[st..<j], as: UTF8.self).lowercased()
+                    if !HTMLVocabulary.elements.contains(name) { return false }
+                    if closing, j < b.count, b[j] == UInt8(ascii: ">") { hasClose = true }
+                }
+                i = j
+                continue
+            }
+            if b[i] == UInt8(ascii: "&") {
+                var j = i + 1
+                let numeric = j < b.count && b[j] == UInt8(ascii: "#")
+                if numeric { j += 1 }
+                let st = j
+                while j < b.count, isWord(b[j]) { j += 1 }
+                if j > st, j < b.count, b[j] == UInt8(ascii: ";") {
+                    hasEntity = true
+                    if !numeric {
+                        let name = String(decoding: b[st..<j], as: UTF8.self)
+                        if HTMLEntities.lookup(name) == nil && !["amp", "lt", "gt", "quot", "apos"].contains(name) { return false }
+                    }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return hasClose || hasEntity
+    }
+
+    @inline(__always) static func isWord(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c >= 0x80
+    }
+
+    /// feedparser re-decodes text that was UTF-8 read as Latin-1
+    /// (`output.encode('iso-8859-1').decode('utf-8')`), when that works.
+    static func repairDoubleUTF8(_ s: String) -> String {
+        // Fast path: only text made of U+0080…U+00FF (lead bytes C2/C3) can qualify.
+        var sawLatin = false
+        for b in s.utf8 where b >= 0x80 {
+            if b >= 0xC4 { return s }
+            sawLatin = true
+        }
+        guard sawLatin else { return s }
+        var hasHigh = false
+        for u in s.unicodeScalars {
+            if u.value > 0xFF { return s }
+            if u.value >= 0x80 { hasHigh = true }
+        }
+        guard hasHigh else { return s }
+        let bytes = s.unicodeScalars.map { UInt8($0.value) }
+        guard let fixed = String(validating: bytes, as: UTF8.self) else { return s }
+        return fixed
+    }
+
+    /// Map C1 controls (U+0080–U+009F) to their Windows-1252 meaning.
+    static func translateC1(_ s: String) -> String {
+        // U+0080…U+009F is C2 80…C2 9F in UTF-8.
+        var prevC2 = false
+        var found = false
+        for b in s.utf8 {
+            if prevC2, b >= 0x80, b <= 0x9F { found = true; break }
+            prevC2 = b == 0xC2
+        }
+        guard found else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.value >= 0x80 && u.value <= 0x9F, let m = Windows1252.high[Int(u.value - 0x80)] {
+                out.append(Unicode.Scalar(m)!)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// `?a=1&b;=2` → `?a=1&b=2` (feedparser's link fix-up).
+    static func fixLinkAmpersands(_ s: String, alsoAmp: Bool) -> String {
+        guard s.contains("&") else { return s }
+        var t = alsoAmp ? s.replacingOccurrences(of: "&amp;", with: "&") : s
+        let b = Array(t.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "&") {
+                var j = i + 1
+                while j < b.count, isAlnumUnderscore(b[j]) { j += 1 }
+                if j > i + 1, j < b.count, b[j] == UInt8(ascii: ";") {
+                    out.append(contentsOf: b[i..<j])
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        t = String(decoding: out, as: UTF8.self)
+        return t
+    }
+
+    @inline(__always) static func isAlnumUnderscore(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+    }
+
+    /// The e-mail address inside an author string (feedparser's pattern,
+    /// simplified: local@domain.tld).
+    static func findEmail(_ s: String) -> Range<String.Index>? {
+        guard let at = s.firstIndex(of: "@") else { return nil }
+        func localOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-.+".contains(c)) }
+        func domOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "-.".contains(c)) }
+        var start = at
+        while start > s.startIndex, localOK(s[s.index(before: start)]) { start = s.index(before: start) }
+        guard start < at else { return nil }
+        var end = s.index(after: at)
+        while end < s.endIndex, domOK(s[end]) { end = s.index(after: end) }
+        var domain = s[s.index(after: at)..<end]
+        while domain.hasSuffix(".") { domain = domain.dropLast(); end = s.index(before: end) }
+        guard domain.contains(".") else { return nil }
+        // optional ?subject=...
+        if end < s.endIndex, s[end...].hasPrefix("?subject=") {
+            var e = s.index(end, offsetBy: 9)
+            while e < s.endIndex, !s[e].isWhitespace { e = s.index(after: e) }
+            end = e
+        }
+        return start..<end
+    }
+}
