@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "wirewatch", targets: ["WirewatchCLI"]),
+        .executable(name: "wirewatch-bench-archive", targets: ["ArchiveBenchmark"]),
         .library(name: "WirewatchDaemon", targets: ["WirewatchDaemon"]),
     ],
     dependencies: [
@@ -89,10 +90,22 @@ let package = Package(
         .executableTarget(
             name: "WirewatchCLI",
             dependencies: [
-                "WirewatchDaemon",
+                "WirewatchDaemon", "WirewatchArchive", "WirewatchRules", "WirewatchNotify", "WirewatchParse",
+                "WirewatchConfig", "WirewatchCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // Benchmarks: run in release (`swift run -c release wirewatch-bench-…`), never in tests.
+        .executableTarget(
+            name: "ArchiveBenchmark",
+            dependencies: [
+                "WirewatchArchive", "WirewatchDedup", "WirewatchCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/ArchiveBenchmark"
         ),
 
         // Shared by all test targets: a loopback HTTP feed server and fixtures.
@@ -117,7 +130,10 @@ let package = Package(
             name: "WirewatchArchiveTests",
             dependencies: ["WirewatchArchive", "WirewatchTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "WirewatchConfigTests", dependencies: ["WirewatchConfig", "WirewatchTesting"]),
+        .testTarget(
+            name: "WirewatchConfigTests",
+            dependencies: ["WirewatchConfig", "WirewatchRules", "WirewatchCore", "WirewatchTesting"]
+        ),
         .testTarget(
             name: "WirewatchDaemonTests",
             dependencies: [

@@ -12,10 +12,18 @@ public final class Archive: Sendable {
     /// The archive file's absolute path.
     public let path: String
     let pool: DatabasePool
+    /// How far back, in seconds, a new item's copies are looked for (see StoryKeyTables).
+    public let storyWindow: Double
+    /// The writer's filter over the story keys (see StoryKeyFilter).
+    let storyKeyFilter = StoryKeyFilter()
+
+    /// Default story window: 30 days.
+    public static let defaultStoryWindow: Double = 30 * 86_400
 
     /// Opens (creating when needed) and migrates the archive at `path`.
-    public init(path: String) throws(ArchiveError) {
+    public init(path: String, storyWindow: Double = Archive.defaultStoryWindow) throws(ArchiveError) {
         self.path = path
+        self.storyWindow = storyWindow
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             do {
@@ -30,12 +38,14 @@ public final class Archive: Sendable {
             throw ArchiveError(path: path, reason: Self.describe(error))
         }
         try migrate()
+        try write { db in try StoryKeyTables.rebuild(self.storyKeyFilter, db) }
         try backfillStories()
     }
 
     /// Opens an existing archive without creating or migrating it (for readers).
     public init(existingAt path: String) throws(ArchiveError) {
         self.path = path
+        storyWindow = Self.defaultStoryWindow
         guard FileManager.default.fileExists(atPath: path) else {
             throw ArchiveError(path: path, reason: "no archive here yet (run `wirewatch run` first)")
         }
@@ -59,6 +69,10 @@ public final class Archive: Sendable {
                 try db.execute(sql: "PRAGMA page_size = 8192")
                 // Pruned space goes back to the file system in small steps (see prune).
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                // The writer touches the FTS segments, the story-key index and the
+                // item table on every ingest: with SQLite's 2 MB default it re-read
+                // pages from the OS all the time (measured: most of the ingest time).
+                try db.execute(sql: "PRAGMA cache_size = -32768")
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")

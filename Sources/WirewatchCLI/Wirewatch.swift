@@ -7,6 +7,9 @@ struct Wirewatch: AsyncParsableCommand {
         commandName: "wirewatch",
         abstract: "Watch news feeds, archive every item, alert on the stories you follow.",
         version: WirewatchVersion.current,
-        subcommands: [RunCommand.self, CheckCommand.self, TailCommand.self, ParseCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, TailCommand.self, SearchCommand.self, ShowCommand.self,
+            StoriesCommand.self, ParseCommand.self,
+        ]
     )
 }

@@ -63,7 +63,8 @@ extension Archive {
                 sql: "INSERT INTO item_fts (item_fts, rowid, title, text, author) VALUES ('delete', ?, ?, ?, ?)",
                 arguments: [id, row["title"], row["text"], (row["author"] as String?) ?? ""]
             )
-            try db.execute(sql: "DELETE FROM story_key WHERE item_id = ?", arguments: [id])
+            // Its story keys stay until their table rotates out; lookups join on
+            // the item, so they no longer find anything.
             try db.execute(
                 sql: "INSERT OR REPLACE INTO item_tombstone (feed_id, identity, pruned_at) VALUES (?, ?, ?)",
                 arguments: [feedID, row["identity"], now.timeIntervalSince1970]

@@ -102,20 +102,24 @@ extension Archive {
                     seen_at REAL NOT NULL
                 );
                 CREATE INDEX item_revision_by_item ON item_revision(item_id, revision);
-                -- Near-duplicate lookup: every signature key of every item, so finding
-                -- candidates is an index probe whatever the archive's size.
-                CREATE TABLE story_key (
-                    key INTEGER NOT NULL,
-                    item_id INTEGER NOT NULL,
-                    PRIMARY KEY (key, item_id)
-                ) WITHOUT ROWID;
-                CREATE INDEX story_key_by_item ON story_key(item_id);
+                -- Near-duplicate lookup: every signature key of recent items, so
+                -- finding candidates is an index probe. Two tables take turns: keys
+                -- go to the current one, lookups read both, and a rotation empties
+                -- the older one, so the index holds one to two story windows of
+                -- items, whatever the archive's size (see StoryKeyTables).
+                CREATE TABLE story_key_0 (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
+                CREATE TABLE story_key_1 (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
+                CREATE TABLE archive_state (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
                 -- External-content FTS5 over the item table, written explicitly by the
-                -- ingest (triggers measured 40-50% slower here).
+                -- ingest (triggers measured 40-50% slower here). detail=column keeps
+                -- which columns a word is in but not its positions: half the index and
+                -- a faster ingest; phrases and NEAR are checked on the candidates by
+                -- the query itself, which every search does anyway.
                 CREATE VIRTUAL TABLE item_fts USING fts5(
                     title, text, author,
                     content='item', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2'
+                    tokenize='unicode61 remove_diacritics 2',
+                    detail=column
                 );
                 INSERT INTO item_fts(item_fts) VALUES ('rebuild');
                 -- Identities of pruned items, so a feed that still lists one does not

@@ -7,8 +7,10 @@ extension Archive {
     /// Items archived by a version without stories (or whose signature scheme
     /// changed) join stories now, in batches, oldest first.
     func backfillStories() throws(ArchiveError) {
+        let window = storyWindow
         while true {
             let done = try write { db -> Bool in
+                let keyTables = try StoryKeyTables.prepare(db, now: Date().timeIntervalSince1970, window: window, filter: storyKeyFilter)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT id, feed_id, title, text, link, first_seen_at FROM item
                     WHERE story_id IS NULL ORDER BY id LIMIT 500
@@ -20,12 +22,11 @@ extension Archive {
                         sql: "UPDATE item SET signature = ?, content_hash = coalesce(content_hash, ?) WHERE id = ?",
                         arguments: [Data(entry.signature.encoded()), entry.contentHash, row["id"] as Int64]
                     )
-                    var stories = StoryAssigner(db: db)
-                    try stories.assign(
-                        itemID: row["id"], feedID: row["feed_id"], entry: entry,
-                        at: Date(timeIntervalSince1970: row["first_seen_at"])
+                    try StoryAssigner(db: db, keyTables: keyTables).assignExisting(
+                        itemID: row["id"], entry: entry, at: Date(timeIntervalSince1970: row["first_seen_at"])
                     )
                 }
+                try keyTables.flush(db)
                 return rows.count < 500
             }
             if done { return }

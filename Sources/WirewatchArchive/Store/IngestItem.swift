@@ -42,10 +42,26 @@ public struct IngestResult: Sendable {
     public var updatedItems: Int
     /// Alerts raised, committed with the items, in order.
     public var alerts: [Alert]
+    /// Nanoseconds each new item's story lookup took (candidates, verification,
+    /// joining), in ingest order: what the archive benchmark reports.
+    public var storyLookupNanoseconds: [UInt64] = []
 
     public init(newItems: Int, updatedItems: Int = 0, alerts: [Alert]) {
         self.newItems = newItems
         self.updatedItems = updatedItems
         self.alerts = alerts
+    }
+}
+
+/// The items of one poll of one feed.
+public struct IngestBatch: Sendable {
+    public var feedID: Int64
+    public var feedName: String
+    public var items: [IngestItem]
+
+    public init(feedID: Int64, feedName: String, items: [IngestItem]) {
+        self.feedID = feedID
+        self.feedName = feedName
+        self.items = items
     }
 }

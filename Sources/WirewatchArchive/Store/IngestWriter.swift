@@ -12,40 +12,28 @@ struct IngestWriter {
     let feedID: Int64
     let feedName: String
     let time: Date
+    let keyTables: StoryKeyTables
     var result = IngestResult(newItems: 0, alerts: [])
 
-    init(db: Database, feedID: Int64, feedName: String, time: Date) {
+    init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
         self.db = db
         self.feedID = feedID
         self.feedName = feedName
         self.time = time
+        self.keyTables = keyTables
     }
 
     mutating func ingest(_ entry: IngestItem) throws {
-        let item = entry.item
-        let now = time.timeIntervalSince1970
-        try db.cachedStatement(sql: """
-            INSERT INTO item (feed_id, identity, guid, link, title, summary, content, text, author,
-                              language, published_at, updated_at, categories, enclosures, first_seen_at,
-                              content_hash, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (feed_id, identity) DO NOTHING
-            """).execute(arguments: [
-                feedID, entry.identity, item.guid, item.link, item.title, item.summary, item.content,
-                item.bodyText, item.author, item.language,
-                item.published?.timeIntervalSince1970, item.updated?.timeIntervalSince1970,
-                Archive.json(item.categories), Archive.json(item.enclosures), now,
-                entry.contentHash, Data(entry.signature.encoded()),
-            ])
-        if db.changesCount == 1 {
-            let itemID = db.lastInsertedRowID
-            if try isPruned(entry.identity) {
-                try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?").execute(arguments: [itemID])
-                return
-            }
-            try insertedNew(entry, itemID: itemID)
-        } else {
-            try seenAgain(entry)
+        if let stored = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT id, content_hash, title, summary, content, text, author, revision
+                FROM item WHERE feed_id = ? AND identity = ?
+                """),
+            arguments: [feedID, entry.identity]
+        ) {
+            try seenAgain(entry, stored: stored)
+        } else if try !isPruned(entry.identity) {
+            try insertNew(entry)
         }
     }
 
@@ -57,25 +45,36 @@ struct IngestWriter {
         ) ?? false
     }
 
-    private mutating func insertedNew(_ entry: IngestItem, itemID: Int64) throws {
+    /// A new item: find its story first, so the (large) item row is written once.
+    private mutating func insertNew(_ entry: IngestItem) throws {
+        let item = entry.item
+        let started = DispatchTime.now().uptimeNanoseconds
+        let stories = StoryAssigner(db: db, keyTables: keyTables)
+        let story = try stories.story(for: entry, at: time)
+        try db.cachedStatement(sql: """
+            INSERT INTO item (feed_id, identity, guid, link, title, summary, content, text, author,
+                              language, published_at, updated_at, categories, enclosures, first_seen_at,
+                              content_hash, signature, story_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                feedID, entry.identity, item.guid, item.link, item.title, item.summary, item.content,
+                item.bodyText, item.author, item.language,
+                item.published?.timeIntervalSince1970, item.updated?.timeIntervalSince1970,
+                Archive.json(item.categories), Archive.json(item.enclosures), time.timeIntervalSince1970,
+                entry.contentHash, Data(entry.signature.encoded()), story.id,
+            ])
+        let itemID = db.lastInsertedRowID
+        try stories.joined(itemID: itemID, story: story, entry: entry, at: time)
+        result.storyLookupNanoseconds.append(DispatchTime.now().uptimeNanoseconds - started)
         result.newItems += 1
-        try indexForSearch(itemID: itemID, title: entry.item.title, text: entry.item.bodyText, author: entry.item.author)
+        try indexForSearch(itemID: itemID, title: item.title, text: item.bodyText, author: item.author)
         let tagStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?, ?)")
         for tag in entry.tags { try tagStatement.execute(arguments: [itemID, tag]) }
-        var stories = StoryAssigner(db: db)
-        try stories.assign(itemID: itemID, feedID: feedID, entry: entry, at: time)
-        try raise(entry.alertRules, itemID: itemID, item: entry.item)
+        try raise(entry.alertRules, itemID: itemID, item: item)
     }
 
     /// The feed delivered this item before: keep a revision if the outlet edited it.
-    private mutating func seenAgain(_ entry: IngestItem) throws {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id, content_hash, title, summary, content, text, author, revision
-                FROM item WHERE feed_id = ? AND identity = ?
-                """),
-            arguments: [feedID, entry.identity]
-        ) else { return }
+    private mutating func seenAgain(_ entry: IngestItem, stored row: Row) throws {
         let storedHash: String? = row["content_hash"]
         // A different stored hash means an edit; no stored hash (an archive from
         // before revisions) just records the current one.

@@ -13,51 +13,78 @@ struct StoryAssigner {
     static let maxCandidates = 24
 
     let db: Database
+    let keyTables: StoryKeyTables
 
-    mutating func assign(itemID: Int64, feedID: Int64, entry: IngestItem, at time: Date) throws {
+    /// The lookup keys of an item: its signature's and its canonical link's.
+    static func keys(of entry: IngestItem) -> (all: [Int64], link: Int64?) {
         var keys = entry.signature.lookupKeys
         var linkKey: Int64?
         if let link = entry.canonicalLink {
             linkKey = StorySignature.linkKey(canonicalLink: link)
             keys.append(linkKey!)
         }
-        let storyID = try bestStory(for: entry, keys: keys, linkKey: linkKey, itemID: itemID)
-            ?? newStory(title: entry.item.title, itemID: itemID, at: time)
-        try db.cachedStatement(sql: "UPDATE item SET story_id = ? WHERE id = ?").execute(arguments: [storyID, itemID])
-        try db.cachedStatement(sql: """
-            UPDATE story SET
-                item_count = item_count + 1,
-                last_seen_at = max(last_seen_at, ?),
-                feed_count = (SELECT count(DISTINCT feed_id) FROM item WHERE story_id = ?)
-            WHERE id = ?
-            """).execute(arguments: [time.timeIntervalSince1970, storyID, storyID])
-        let insertKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_key (key, item_id) VALUES (?, ?)")
-        for key in Set(keys) { try insertKey.execute(arguments: [key, itemID]) }
+        return (keys, linkKey)
     }
 
-    private func bestStory(for entry: IngestItem, keys: [Int64], linkKey: Int64?, itemID: Int64) throws -> Int64? {
+    /// The story a new item belongs to, or a new story for it. Runs before the
+    /// item is inserted, so the item row is written once, with its story.
+    func story(for entry: IngestItem, at time: Date, excluding itemID: Int64 = 0) throws -> (id: Int64, isNew: Bool) {
+        let keys = Self.keys(of: entry)
+        if let storyID = try bestStory(for: entry, keys: keys.all, linkKey: keys.link, itemID: itemID) {
+            return (storyID, false)
+        }
+        return (try newStory(title: entry.item.title, at: time), true)
+    }
+
+    /// Records that the inserted item `itemID` joined `story`, and indexes its keys.
+    func joined(itemID: Int64, story: (id: Int64, isNew: Bool), entry: IngestItem, at time: Date) throws {
+        if story.isNew {
+            try db.cachedStatement(sql: "UPDATE story SET first_item_id = ? WHERE id = ?").execute(arguments: [itemID, story.id])
+        } else {
+            try db.cachedStatement(sql: """
+                UPDATE story SET
+                    item_count = item_count + 1,
+                    last_seen_at = max(last_seen_at, ?),
+                    feed_count = (SELECT count(DISTINCT feed_id) FROM item WHERE story_id = ?)
+                WHERE id = ?
+                """).execute(arguments: [time.timeIntervalSince1970, story.id, story.id])
+        }
+        try keyTables.insert(Array(Set(Self.keys(of: entry).all)), itemID: itemID, db)
+    }
+
+    /// For an item already in the archive without a story (older archives).
+    func assignExisting(itemID: Int64, entry: IngestItem, at time: Date) throws {
+        let story = try story(for: entry, at: time, excluding: itemID)
+        try db.cachedStatement(sql: "UPDATE item SET story_id = ? WHERE id = ?").execute(arguments: [story.id, itemID])
+        try joined(itemID: itemID, story: story, entry: entry, at: time)
+    }
+
+    private func bestStory(for entry: IngestItem, keys allKeys: [Int64], linkKey: Int64?, itemID: Int64) throws -> Int64? {
+        // Only keys some earlier item may have are worth an index probe.
+        let keys = allKeys.filter(keyTables.filter.mayContain)
         guard !keys.isEmpty else { return nil }
+        var hits: [Int64: Int] = [:]
+        var sameLink: Int64?
+        try keyTables.lookup(keys, db) { key, item in
+            guard item != itemID else { return }
+            hits[item, default: 0] += 1
+            if key == linkKey { sameLink = item }
+        }
+        guard !hits.isEmpty else { return nil }
         // The same canonical link is the same story, at once.
-        if let linkKey, let storyID = try Int64.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT item.story_id FROM story_key JOIN item ON item.id = story_key.item_id
-                WHERE story_key.key = ? AND item.story_id IS NOT NULL LIMIT 1
-                """),
-            arguments: [linkKey]
+        if let sameLink, let storyID = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT story_id FROM item WHERE id = ?"), arguments: [sameLink]
         ) {
             return storyID
         }
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        let top = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
+            .prefix(Self.maxCandidates).map(\.key)
+        let placeholders = Array(repeating: "?", count: top.count).joined(separator: ",")
         let candidates = try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT item.id, item.story_id, item.signature, hits FROM (
-                    SELECT item_id, count(*) AS hits FROM story_key
-                    WHERE key IN (\(placeholders)) AND item_id != ?
-                    GROUP BY item_id ORDER BY hits DESC, item_id DESC LIMIT \(Self.maxCandidates)
-                ) AS candidate JOIN item ON item.id = candidate.item_id
-                WHERE item.story_id IS NOT NULL
+                SELECT id, story_id, signature FROM item WHERE id IN (\(placeholders)) AND story_id IS NOT NULL
                 """),
-            arguments: StatementArguments(keys + [itemID])
+            arguments: StatementArguments(top)
         )
         var best: (story: Int64, score: Double)?
         for candidate in candidates {
@@ -72,11 +99,11 @@ struct StoryAssigner {
         return best?.story
     }
 
-    private func newStory(title: String, itemID: Int64, at time: Date) throws -> Int64 {
+    private func newStory(title: String, at time: Date) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO story (title, first_item_id, first_seen_at, last_seen_at, item_count, feed_count)
-            VALUES (?, ?, ?, ?, 0, 0)
-            """).execute(arguments: [title, itemID, time.timeIntervalSince1970, time.timeIntervalSince1970])
+            INSERT INTO story (title, first_seen_at, last_seen_at, item_count, feed_count)
+            VALUES (?, ?, ?, 1, 1)
+            """).execute(arguments: [title, time.timeIntervalSince1970, time.timeIntervalSince1970])
         return db.lastInsertedRowID
     }
 }

@@ -1,0 +1,191 @@
+// Archive benchmark (issue 4): ingest synthetic news into an empty archive with
+// identity, stories and full-text indexing; then typical searches; then the same
+// items through a naive plain FTS5 insert for comparison.
+//
+//   swift run -c release wirewatch-bench-archive [--items 1000000] [--dir DIR] [--skip-naive]
+import Foundation
+import WirewatchArchive
+import WirewatchCore
+import WirewatchDedup
+
+var items = 1_000_000
+var directory: String?
+var skipNaive = false
+var groupCommit = 50
+var skipSearch = false
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--items": items = Int(arguments.next() ?? "") ?? items
+    case "--dir": directory = arguments.next()
+    case "--skip-naive": skipNaive = true
+    case "--skip-search": skipSearch = true
+    case "--group": groupCommit = Int(arguments.next() ?? "") ?? groupCommit
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
+}
+let folder = directory ?? FileManager.default.temporaryDirectory.path + "/wirewatch-bench-\(getpid())"
+try? FileManager.default.removeItem(atPath: folder)
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+let seed: UInt64 = 20_261_121
+let feedCount = 5_000
+let batchSize = 20
+let end = Date()
+let start = end.addingTimeInterval(-Double(items) * 60)
+/// Each batch is one poll of one feed.
+func feedOfBatch(_ index: Int) -> Int {
+    var mix = SplitMix(seed: UInt64(index))
+    return Int(mix.next() % UInt64(feedCount))
+}
+print("archive benchmark: \(items) items, \(feedCount) feeds, polls of \(batchSize) items, \(groupCommit) polls per commit, folder \(folder)")
+
+// MARK: ingest
+let path = folder + "/archive.sqlite"
+let archive = try Archive(path: path)
+let feedIDs = try archive.registerFeeds((0..<feedCount).map { ("feed\($0)", "https://outlet\($0).example.org/rss") })
+var generator = NewsGenerator(seed: seed, feeds: feedCount)
+var ingestSeconds = 0.0
+var intervalSeconds = 0.0
+var lookupsFirst: [Double] = []
+var lookupsLast: [Double] = []
+var newItems = 0, updated = 0
+var prepareSeconds = 0.0
+let cpuBefore = Measure.cpuSeconds()
+var produced = 0
+var batchIndex = 0
+var pending: [IngestBatch] = []
+while produced < items {
+    var groups: [Int: [NewsGenerator.Generated]] = [:]
+    let batchFeed = feedOfBatch(batchIndex)
+    for _ in 0..<min(batchSize, items - produced) {
+        let published = start.addingTimeInterval(Double(produced) * 60)
+        let generated = generator.next(published: published, feed: batchFeed)
+        groups[generated.feed, default: []].append(generated)
+        produced += 1
+    }
+    batchIndex += 1
+    let at = start.addingTimeInterval(Double(produced) * 60)
+    let clock = ContinuousClock.now
+    let prepareStart = ContinuousClock.now
+    pending += groups.sorted(by: { $0.key < $1.key }).map { feed, group in
+        IngestBatch(feedID: feedIDs["feed\(feed)"]!, feedName: "feed\(feed)", items: group.map {
+            IngestItem(identity: ItemIdentity(of: $0.item).key, item: $0.item, tags: [], alertRules: [])
+        })
+    }
+    prepareSeconds += (ContinuousClock.now - prepareStart).seconds
+    // Group commit: the polls that finish while one commit runs go in the next.
+    if pending.count >= groupCommit || produced == items {
+        for result in try archive.ingest(pending, at: at) {
+            newItems += result.newItems
+            updated += result.updatedItems
+            if produced <= 10_000 { lookupsFirst += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
+            if produced > items - 10_000 { lookupsLast += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+    let elapsed = (ContinuousClock.now - clock)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    ingestSeconds += seconds
+    intervalSeconds += seconds
+    if produced % 100_000 == 0 {
+        print("  \(produced) items: \(Measure.format(100_000 / intervalSeconds, 0)) items/s in this interval")
+        intervalSeconds = 0
+    }
+}
+let cpuIngest = Measure.cpuSeconds() - cpuBefore
+let storyCount = try archive.stories(limit: Int.max).count
+try archive.checkpoint()
+let bytes = Measure.fileSize(path) + Measure.fileSize(path + "-wal")
+print("ingest: \(items) items (\(newItems) new, \(updated) edits) in \(Measure.format(ingestSeconds)) s = \(Measure.format(Double(items) / ingestSeconds, 0)) items/s (CPU \(Measure.format(cpuIngest)) s)")
+print("  of which identity + signatures (IngestItem, before the transaction): \(Measure.format(prepareSeconds)) s")
+print("stories: \(storyCount) for \(newItems) items")
+print("story lookup µs, first 10k items: p50 \(Measure.format(Measure.percentile(lookupsFirst, 0.5))) p99 \(Measure.format(Measure.percentile(lookupsFirst, 0.99)))")
+print("story lookup µs, last 10k items:  p50 \(Measure.format(Measure.percentile(lookupsLast, 0.5))) p99 \(Measure.format(Measure.percentile(lookupsLast, 0.99)))")
+print("archive: \(bytes) bytes = \(bytes / Int64(max(1, newItems))) bytes per item")
+print("peak RSS after ingest: \(Measure.format(Measure.peakRSSMiB())) MiB")
+
+// MARK: searches
+let searches: [(String, TextCondition)] = [
+    ("minneapolis", .word("minneapolis", field: nil)),
+    ("ice", .word("ice", field: nil)),
+    ("strike", .word("strike", field: nil)),
+    ("police", .word("police", field: nil)),
+    ("rare word", .word("kalomi", field: nil)),
+    ("\"general strike\"", .phrase(["union", "strike"], field: nil)),
+    ("\"hennepin county\"", .phrase(["hennepin", "county"], field: nil)),
+    ("ice AND deportation", .all([.word("ice", field: nil), .word("deportation", field: nil)])),
+    ("minneapolis AND protest", .all([.word("minneapolis", field: nil), .word("protest", field: nil)])),
+    ("protest OR rally OR march", .any([.word("protest", field: nil), .word("rally", field: nil), .word("march", field: nil)])),
+    ("deport*", .prefix("deport", field: nil)),
+    ("immigra*", .prefix("immigra", field: nil)),
+    ("title:strike", .word("strike", field: .title)),
+    ("title:(court OR judge)", .any([.word("court", field: .title), .word("judge", field: .title)])),
+    ("nurses strike", .all([.word("nurses", field: nil), .word("strike", field: nil)])),
+    ("union AND (wages OR contract)", .all([.word("union", field: nil), .any([.word("wages", field: nil), .word("contract", field: nil)])])),
+    ("asylum court", .all([.word("asylum", field: nil), .word("court", field: nil)])),
+    ("\"federal agents\"", .phrase(["federal", "agents"], field: nil)),
+    ("transit OR teachers", .any([.word("transit", field: nil), .word("teachers", field: nil)])),
+    ("raid NOT police (index: raid)", .word("raid", field: nil)),
+]
+let since = end.addingTimeInterval(-30 * 86_400)
+func timeSearches(ranked: Bool, since: Date?) throws -> [Double] {
+    var samples: [Double] = []
+    for (_, condition) in searches {
+        var request = SearchRequest(condition: condition)
+        request.ranked = ranked
+        request.since = since
+        request.limit = 20
+        _ = try archive.search(request)
+        for _ in 0..<5 {
+            let clock = ContinuousClock.now
+            _ = try archive.search(request)
+            let elapsed = ContinuousClock.now - clock
+            samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+        }
+    }
+    return samples
+}
+if !skipSearch {
+let newest = try timeSearches(ranked: false, since: since)
+let rankedWindow = try timeSearches(ranked: true, since: since)
+let rankedAll = try timeSearches(ranked: true, since: nil)
+print("search ms, 20 typical, newest first, --since 30d: p50 \(Measure.format(Measure.percentile(newest, 0.5), 2)) p99 \(Measure.format(Measure.percentile(newest, 0.99), 2))")
+print("search ms, 20 typical, --rank, --since 30d:     p50 \(Measure.format(Measure.percentile(rankedWindow, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedWindow, 0.99), 2))")
+print("search ms, 20 typical, --rank, all time:        p50 \(Measure.format(Measure.percentile(rankedAll, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedAll, 0.99), 2))")
+}
+
+// MARK: naive plain FTS5 insert of the same items
+if !skipNaive {
+    let naive = try NaiveFTS(path: folder + "/naive.sqlite")
+    var generator = NewsGenerator(seed: seed, feeds: feedCount)
+    var produced = 0
+    var batchIndex = 0
+    var seconds = 0.0
+    var rows: [NaiveFTS.Row] = []
+    while produced < items {
+        let batchFeed = feedOfBatch(batchIndex)
+        batchIndex += 1
+        for _ in 0..<min(batchSize, items - produced) {
+            let generated = generator.next(published: start.addingTimeInterval(Double(produced) * 60), feed: batchFeed)
+            rows.append(NaiveFTS.Row(feed: generated.feed, published: generated.item.published?.timeIntervalSince1970 ?? 0,
+                                     url: generated.item.link ?? "", title: generated.item.title, text: generated.item.contentText))
+            produced += 1
+        }
+        if rows.count >= 1_000 || produced == items {
+            seconds += try naive.insert(rows)
+            rows.removeAll(keepingCapacity: true)
+        }
+    }
+    try naive.checkpoint()
+    let naiveBytes = Measure.fileSize(folder + "/naive.sqlite") + Measure.fileSize(folder + "/naive.sqlite-wal")
+    print("naive plain FTS5 insert (4 KB pages, default tokenizer, explicit FTS rows, 1,000 per transaction): \(Measure.format(Double(items) / seconds, 0)) items/s, \(naiveBytes / Int64(items)) bytes per item")
+    print("wirewatch ingest / naive insert: \(Measure.format((Double(items) / ingestSeconds) / (Double(items) / seconds), 2))x")
+}
+print("peak RSS: \(Measure.format(Measure.peakRSSMiB())) MiB")
+if directory == nil { try? FileManager.default.removeItem(atPath: folder) }
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
