@@ -14,8 +14,8 @@ public final class Archive: Sendable {
     let pool: DatabasePool
     /// How far back, in seconds, a new item's copies are looked for (see StoryKeyTables).
     public let storyWindow: Double
-    /// The writer's filter over the story keys (see StoryKeyFilter).
-    let storyKeyFilter = StoryKeyFilter()
+    /// The writer's memory of the story keys (see StoryKeyIndex).
+    let storyKeys = StoryKeyIndex()
 
     /// Default story window: 30 days.
     public static let defaultStoryWindow: Double = 30 * 86_400
@@ -38,7 +38,11 @@ public final class Archive: Sendable {
             throw ArchiveError(path: path, reason: Self.describe(error))
         }
         try migrate()
-        try write { db in try StoryKeyTables.rebuild(self.storyKeyFilter, db) }
+        let storyKeys = self.storyKeys
+        try write { db in
+            try StoryKeyTables.replay(storyKeys, db)
+            try StoryKeyTables.rebuild(storyKeys, db)
+        }
         try backfillStories()
     }
 

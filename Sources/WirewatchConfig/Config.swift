@@ -3,6 +3,8 @@
 /// ```toml
 /// [archive]
 /// path = "wirewatch.sqlite"      # the SQLite archive; default "wirewatch.sqlite"
+/// keep = { max_age = "180d", max_items = 20000 }   # optional retention per feed; default: keep all
+/// story_window = "30d"           # how far back copies of a new item are looked for; default "30d"
 ///
 /// [notify]
 /// log = "alerts.log"             # the alert log, one line per alert; default "alerts.log"
@@ -18,6 +20,7 @@
 /// tags = ["left", "us"]          # optional, array of names (same characters as feed names)
 /// interval = "30m"               # optional, overrides [poll] interval
 /// enabled = true                 # optional, default true
+/// keep = { max_items = 5000 }    # optional, overrides [archive] keep for this feed
 ///
 /// [[tag]]                        # a tag put on every item that matches
 /// name = "ice"                   # required, unique among tags
@@ -26,6 +29,7 @@
 /// [[alert]]                      # an alert raised for every NEW item that matches
 /// name = "minneapolis-strike"    # required, unique among alerts
 /// match = '"general strike" AND (Minneapolis OR "Twin Cities")'
+/// on_update = false              # optional: also alert when a matching item is edited
 /// ```
 ///
 /// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:
@@ -53,6 +57,15 @@ public struct Config: Sendable {
     public var tagRules: [RuleConfig]
     /// The `[[alert]]` rules, in file order.
     public var alertRules: [RuleConfig]
+    /// `[archive] keep`: retention for every feed without its own.
+    public var keep: KeepPolicy = .forever
+    /// `[archive] story_window`.
+    public var storyWindow: Duration = Config.defaultStoryWindow
+
+    public static let defaultStoryWindow: Duration = .seconds(30 * 86_400)
+
+    /// The retention of one feed: its own `keep`, else `[archive] keep`.
+    public func keep(for feed: FeedConfig) -> KeepPolicy { feed.keep ?? keep }
 
     public static let defaultArchivePath = "wirewatch.sqlite"
     public static let defaultAlertLogPath = "alerts.log"

@@ -14,13 +14,16 @@ public struct FeedConfig: Sendable, Equatable {
     public var interval: Duration?
     /// A disabled feed stays in the config (and the archive) but is not polled.
     public var enabled: Bool
+    /// `keep`: this feed's retention, overriding `[archive] keep`.
+    public var keep: KeepPolicy?
     /// Line of the feed's `[[feed]]` header (or inline table) in the config.
     public var line: Int
 
     public init(
         name: String, url: String, source: FeedSource, tags: [String] = [],
-        interval: Duration? = nil, enabled: Bool = true, line: Int = 0
+        interval: Duration? = nil, enabled: Bool = true, keep: KeepPolicy? = nil, line: Int = 0
     ) {
+        self.keep = keep
         self.name = name
         self.url = url
         self.source = source

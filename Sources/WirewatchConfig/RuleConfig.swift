@@ -7,6 +7,8 @@ public struct RuleConfig: Sendable {
     public var query: Query
     /// Line of the rule's `[[tag]]` / `[[alert]]` header in the config.
     public var line: Int
+    /// `on_update` (alert rules): also alert when an archived item that matches is edited.
+    public var onUpdate: Bool = false
 
     public init(name: String, query: Query, line: Int = 0) {
         self.name = name

@@ -26,6 +26,7 @@ extension Daemon {
         await withTaskGroup(of: Event.self) { group in
             var running = 0
             var timerPending = false
+            var lastMaintenance = Date()
             while !Task.isCancelled {
                 while running < config.poll.concurrency, let name = schedule.popDue(now: Date()), let feed = feeds[name] {
                     running += 1
@@ -43,6 +44,11 @@ extension Daemon {
                 switch event {
                 case .tick:
                     timerPending = false
+                    if Date().timeIntervalSince(lastMaintenance) > 3600 {
+                        lastMaintenance = Date()
+                        prune()
+                        try? archive.flushStoryKeys()
+                    }
                 case .polled(let outcome):
                     running -= 1
                     await deliver(outcome)

@@ -25,7 +25,7 @@ public final class Daemon: Sendable {
     public init(config: Config, sinks: [any AlertSink]? = nil, logger: Logger) throws(ArchiveError) {
         self.config = config
         self.logger = logger
-        archive = try Archive(path: config.archivePath)
+        archive = try Archive(path: config.archivePath, storyWindow: config.storyWindow.seconds)
         feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
         settings.timeout = config.poll.timeout
@@ -34,14 +34,21 @@ public final class Daemon: Sendable {
             fetcher: Fetcher(client: httpClient, settings: settings),
             parser: FeedParser(),
             archive: archive,
+            queue: IngestQueue(archive: archive),
             rules: RuleBook(config: config),
             logger: logger
         )
         self.sinks = sinks ?? [TerminalSink(), AlertLogSink(path: config.alertLogPath)]
     }
 
-    /// Closes the HTTP client; call once when done.
+    /// Writes what the archive still holds in memory and closes the HTTP
+    /// client; call once when done.
     public func shutdown() async {
+        do {
+            try archive.flushStoryKeys()
+        } catch {
+            logger.warning("\(error)")
+        }
         try? await httpClient.shutdown()
     }
 
@@ -67,6 +74,7 @@ public final class Daemon: Sendable {
                 startNext()
             }
         }
+        prune()
         logger.info(
             "poll cycle done",
             metadata: [
@@ -108,6 +116,25 @@ public final class Daemon: Sendable {
                     logger.error("alert delivery failed: \(error)", metadata: ["sink": "\(sink.name)", "alert": "\(alert.id)"])
                 }
             }
+        }
+    }
+}
+
+extension Daemon {
+    /// Applies the config's retention (`keep`); alerted and pinned items stay.
+    func prune() {
+        var policies: [String: RetentionPolicy] = [:]
+        for feed in config.feeds {
+            let keep = config.keep(for: feed)
+            let policy = RetentionPolicy(maxAge: keep.maxAge?.seconds, maxItems: keep.maxItems)
+            if !policy.keepsEverything { policies[feed.name] = policy }
+        }
+        guard !policies.isEmpty else { return }
+        do {
+            let removed = try archive.prune(policies: policies)
+            if removed > 0 { logger.info("retention removed \(removed) items") }
+        } catch {
+            logger.error("retention failed: \(error)")
         }
     }
 }

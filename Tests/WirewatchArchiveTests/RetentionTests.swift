@@ -24,6 +24,19 @@ struct RetentionTests {
         #expect(again.alerts.isEmpty)
     }
 
+    @Test func pinnedItemsAreKept() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let archive = try Archive(path: dir.file("a.sqlite"))
+        let id = try #require(try archive.registerFeeds([("f", "u")])["f"])
+        _ = try archive.ingest(feedID: id, feedName: "f", items: (1...5).map { entry("\($0)", title: "Item \($0)", text: article($0)) })
+        let first = try #require(try archive.search(SearchRequest(condition: .word("1", field: .title))).first)
+        #expect(try archive.setPinned(true, item: first.item.id))
+        #expect(try archive.setPinned(true, item: 999) == false)
+        #expect(try archive.prune(policies: ["f": RetentionPolicy(maxItems: 1)]) == 3)
+        #expect(try archive.item(id: first.item.id) != nil)
+    }
+
     @Test func prunesByAge() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

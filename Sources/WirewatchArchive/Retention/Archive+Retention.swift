@@ -82,3 +82,15 @@ extension Archive {
         return victims.count
     }
 }
+
+extension Archive {
+    /// Pins (or unpins) an item: retention never removes a pinned item.
+    /// Returns false when there is no such item.
+    @discardableResult
+    public func setPinned(_ pinned: Bool, item id: Int64) throws(ArchiveError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE item SET pinned = ? WHERE id = ?", arguments: [pinned, id])
+            return db.changesCount == 1
+        }
+    }
+}

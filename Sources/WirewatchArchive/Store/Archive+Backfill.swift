@@ -7,10 +7,8 @@ extension Archive {
     /// Items archived by a version without stories (or whose signature scheme
     /// changed) join stories now, in batches, oldest first.
     func backfillStories() throws(ArchiveError) {
-        let window = storyWindow
         while true {
-            let done = try write { db -> Bool in
-                let keyTables = try StoryKeyTables.prepare(db, now: Date().timeIntervalSince1970, window: window, filter: storyKeyFilter)
+            let done = try writeWithStoryKeys(now: Date()) { db, keyTables -> Bool in
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT id, feed_id, title, text, link, first_seen_at FROM item
                     WHERE story_id IS NULL ORDER BY id LIMIT 500
@@ -26,7 +24,6 @@ extension Archive {
                         itemID: row["id"], entry: entry, at: Date(timeIntervalSince1970: row["first_seen_at"])
                     )
                 }
-                try keyTables.flush(db)
                 return rows.count < 500
             }
             if done { return }

@@ -12,14 +12,7 @@ extension Archive {
         feedID: Int64, feedName: String, items: [IngestItem], at time: Date = Date()
     ) throws(ArchiveError) -> IngestResult {
         if items.isEmpty { return IngestResult(newItems: 0, alerts: []) }
-        let window = storyWindow
-        return try write { db in
-            let keyTables = try StoryKeyTables.prepare(db, now: time.timeIntervalSince1970, window: window, filter: storyKeyFilter)
-            var writer = IngestWriter(db: db, feedID: feedID, feedName: feedName, time: time, keyTables: keyTables)
-            for entry in items { try writer.ingest(entry) }
-            try keyTables.flush(db)
-            return writer.result
-        }
+        return try ingest([IngestBatch(feedID: feedID, feedName: feedName, items: items)], at: time)[0]
     }
 
     /// Several feeds' polls in one transaction (group commit): what a busy daemon's
@@ -27,18 +20,41 @@ extension Archive {
     /// One commit instead of many is most of the cost of a small ingest.
     public func ingest(_ batches: [IngestBatch], at time: Date = Date()) throws(ArchiveError) -> [IngestResult] {
         if batches.isEmpty { return [] }
-        let window = storyWindow
-        return try write { db in
-            let keyTables = try StoryKeyTables.prepare(db, now: time.timeIntervalSince1970, window: window, filter: storyKeyFilter)
-            let results = try batches.map { batch in
+        return try writeWithStoryKeys(now: time) { db, keyTables in
+            try batches.map { batch in
                 var writer = IngestWriter(
                     db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables
                 )
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }
-            try keyTables.flush(db)
-            return results
+        }
+    }
+
+    /// Writes the story keys waiting in memory to their table now (the daemon
+    /// calls this when idle and before it stops; nothing is lost without it).
+    public func flushStoryKeys() throws(ArchiveError) {
+        _ = try writeWithStoryKeys(now: Date(), forceFlush: true) { _, _ in () }
+    }
+
+    /// A write transaction that may add story keys: they are staged during the
+    /// transaction and handed to the in-memory index as its last step, inside
+    /// the writer's turn, so the next transaction always sees them. (Should the
+    /// commit itself then fail, the index only holds keys of missing items,
+    /// which lookups skip, and the next open replays from the watermark.)
+    func writeWithStoryKeys<T: Sendable>(
+        now: Date, forceFlush: Bool = false, _ body: @escaping @Sendable (Database, StoryKeyTables) throws -> T
+    ) throws(ArchiveError) -> T {
+        let window = storyWindow
+        let index = storyKeys
+        return try write { db in
+            let keyTables = try StoryKeyTables.prepare(db, now: now.timeIntervalSince1970, window: window, index: index)
+            let value = try body(db, keyTables)
+            if forceFlush || index.needsFlush, let through = try keyTables.flush(db) {
+                index.flushed(through: through)
+            }
+            index.add(keyTables.staged)
+            return value
         }
     }
 

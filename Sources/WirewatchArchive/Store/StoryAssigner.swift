@@ -49,7 +49,7 @@ struct StoryAssigner {
                 WHERE id = ?
                 """).execute(arguments: [time.timeIntervalSince1970, story.id, story.id])
         }
-        try keyTables.insert(Array(Set(Self.keys(of: entry).all)), itemID: itemID, db)
+        keyTables.insert(Array(Set(Self.keys(of: entry).all)), itemID: itemID)
     }
 
     /// For an item already in the archive without a story (older archives).

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The two story-key tables and which one takes new keys.
@@ -10,41 +11,41 @@ import GRDB
 /// so an item stays findable for between half a window and a whole one, and
 /// the cost of a lookup stays flat however large the archive becomes.
 ///
-/// Within one write transaction, new keys wait in memory and go to the table
-/// sorted, at the end (`flush`): ~45 keys per item inserted in random order
-/// touched ~45 random pages of a large index per item; sorted, each page is
-/// touched once per transaction. Lookups read the waiting keys too.
+/// New keys are staged per transaction and handed to `StoryKeyIndex` after it
+/// commits; the index writes them in large sorted batches (see there).
 final class StoryKeyTables {
     static let names = ["story_key_0", "story_key_1"]
 
     /// The table new keys go to.
     let current: String
-    /// The writer's in-memory filter over both tables.
-    let filter: StoryKeyFilter
-    /// Keys added in this transaction, not yet in the table.
-    private var pending: [Int64: [Int64]] = [:]
-    private var pendingCount = 0
+    let index: StoryKeyIndex
+    /// Keys of items inserted by this transaction.
+    private(set) var staged: [(item: Int64, keys: [Int64])] = []
+    private var stagedByKey: [Int64: [Int64]] = [:]
 
-    init(current: String, filter: StoryKeyFilter) {
+    init(current: String, index: StoryKeyIndex) {
         self.current = current
-        self.filter = filter
+        self.index = index
     }
 
-    /// Reads the state, rotating first if the current table is older than half the window.
-    static func prepare(_ db: Database, now: Double, window: Double, filter: StoryKeyFilter) throws -> StoryKeyTables {
-        let index = try Int.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'") ?? 0
+    var filter: StoryKeyFilter { index.filter }
+
+    /// Reads the state, rotating first if the current table is older than half
+    /// the window, and writes the waiting keys when there are enough of them.
+    static func prepare(_ db: Database, now: Double, window: Double, index: StoryKeyIndex) throws -> StoryKeyTables {
+        let current = try Int.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'") ?? 0
         guard let since = try Double.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'") else {
-            try set(db, current: index, since: now)
-            return StoryKeyTables(current: names[index], filter: filter)
+            try set(db, current: current, since: now)
+            return StoryKeyTables(current: names[current], index: index)
         }
         if now - since >= window / 2 {
-            let next = 1 - index
+            let next = 1 - current
             try db.execute(sql: "DELETE FROM \(names[next])")
             try set(db, current: next, since: now)
-            try rebuild(filter, db)
-            return StoryKeyTables(current: names[next], filter: filter)
+            try rebuild(index, db)
+            return StoryKeyTables(current: names[next], index: index)
         }
-        return StoryKeyTables(current: names[index], filter: filter)
+        return StoryKeyTables(current: names[current], index: index)
     }
 
     private static func set(_ db: Database, current: Int, since: Double) throws {
@@ -54,10 +55,15 @@ final class StoryKeyTables {
         )
     }
 
-    /// Refills the filter from both tables.
-    static func rebuild(_ filter: StoryKeyFilter, _ db: Database) throws {
+    /// The highest item id whose keys are in the tables.
+    static func watermark(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_through'") ?? 0
+    }
+
+    /// Refills the filter from both tables and the waiting keys.
+    static func rebuild(_ index: StoryKeyIndex, _ db: Database) throws {
         let count = try names.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1)") ?? 0) }
-        filter.reset(expecting: count)
+        index.filter.reset(expecting: count + StoryKeyIndex.flushThreshold * 50)
         for name in names {
             let cursor = try Int64.fetchCursor(db, sql: "SELECT key FROM \(name)")
             var chunk: [Int64] = []
@@ -65,28 +71,45 @@ final class StoryKeyTables {
             while let key = try cursor.next() {
                 chunk.append(key)
                 if chunk.count == 4096 {
-                    filter.insert(chunk)
+                    index.filter.insert(chunk)
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            filter.insert(chunk)
+            index.filter.insert(chunk)
         }
+        index.filter.insert(index.snapshot().rows.map(\.0))
     }
 
-    /// Adds an item's keys (to the table at `flush`, to the filter now).
-    func insert(_ keys: [Int64], itemID: Int64, _ db: Database) throws {
-        for key in keys { pending[key, default: []].append(itemID) }
-        pendingCount += keys.count
-        if !filter.insert(keys) {
-            try flush(db)
-            try Self.rebuild(filter, db)
+    /// Keys of items above the watermark (stored, not yet in the tables, e.g.
+    /// after a crash): recomputed from their signatures into the waiting keys.
+    static func replay(_ index: StoryKeyIndex, _ db: Database) throws {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, link, signature FROM item WHERE id > ? AND signature IS NOT NULL ORDER BY id",
+            arguments: [try watermark(db)]
+        )
+        var staged: [(item: Int64, keys: [Int64])] = []
+        while let row = try rows.next() {
+            let blob: [UInt8] = (row["signature"] as Data?).map { [UInt8]($0) } ?? []
+            let keys = StoryKeyIndex.keys(signature: blob, link: row["link"])
+            index.filter.insert(keys)
+            staged.append((row["id"], keys))
         }
+        index.add(staged)
     }
 
-    /// Calls `body(key, itemID)` for every stored or waiting entry of `keys`.
+    /// Stages an item's keys: visible to this transaction's lookups at once,
+    /// to later ones once it commits (`StoryKeyIndex.add`).
+    func insert(_ keys: [Int64], itemID: Int64) {
+        staged.append((itemID, keys))
+        for key in keys { stagedByKey[key, default: []].append(itemID) }
+        index.filter.insert(keys)
+    }
+
+    /// Calls `body(key, itemID)` for every stored, waiting or staged entry of `keys`.
     func lookup(_ keys: [Int64], _ db: Database, _ body: (Int64, Int64) -> Void) throws {
         for key in keys {
-            for item in pending[key] ?? [] { body(key, item) }
+            for item in stagedByKey[key] ?? [] { body(key, item) }
+            for item in index.pendingItems(for: key) { body(key, item) }
         }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchCursor(
@@ -100,13 +123,11 @@ final class StoryKeyTables {
         while let row = try rows.next() { body(row[0], row[1]) }
     }
 
-    /// Writes the waiting keys, sorted, 400 rows per statement.
-    func flush(_ db: Database) throws {
-        guard pendingCount > 0 else { return }
-        var rows: [(Int64, Int64)] = []
-        rows.reserveCapacity(pendingCount)
-        for (key, items) in pending { for item in items { rows.append((key, item)) } }
-        rows.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    /// Writes every waiting key, sorted, 400 rows per statement, and moves the
+    /// watermark. Returns the item id reached, for `StoryKeyIndex.flushed` after commit.
+    func flush(_ db: Database) throws -> Int64? {
+        let (rows, through) = index.snapshot()
+        guard !rows.isEmpty else { return nil }
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + 400, rows.count)]
@@ -121,7 +142,10 @@ final class StoryKeyTables {
                 .execute(arguments: StatementArguments(arguments))
             start += chunk.count
         }
-        pending.removeAll(keepingCapacity: true)
-        pendingCount = 0
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_through', ?)",
+            arguments: [through]
+        )
+        return through
     }
 }

@@ -1,7 +1,7 @@
 import WirewatchCore
 
 extension ConfigValidator {
-    static let feedKeys = ["name", "url", "tags", "interval", "enabled"]
+    static let feedKeys = ["name", "url", "tags", "interval", "enabled", "keep"]
 
     /// Every `[[feed]]`; invalid ones are reported and left out.
     mutating func feeds(_ root: TableReader) -> [FeedConfig] {
@@ -24,11 +24,12 @@ extension ConfigValidator {
             let tags = feedTags(reader)
             let interval = reader.duration("interval", minimum: PollSettings.minimumInterval, &diagnostics)
             let enabled = reader.bool("enabled", &diagnostics)
+            let keep = keepPolicy(reader)
 
             guard let name, let url, let source, let tags else { continue }
             feeds.append(FeedConfig(
                 name: name, url: url, source: source, tags: tags,
-                interval: interval, enabled: enabled ?? true, line: reader.line ?? 0
+                interval: interval, enabled: enabled ?? true, keep: keep, line: reader.line ?? 0
             ))
         }
         return feeds

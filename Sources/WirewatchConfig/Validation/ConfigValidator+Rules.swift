@@ -11,10 +11,13 @@ extension ConfigValidator {
         for element in arrayOfTables(kind, of: root) {
             var reader = element
             let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
-            reader.checkKeys(Self.ruleKeys, &diagnostics)
+            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update"] : Self.ruleKeys, &diagnostics)
             let query = self.query(reader)
+            let onUpdate = kind == "alert" ? reader.bool("on_update", &diagnostics) : nil
             guard let name, let query else { continue }
-            rules.append(RuleConfig(name: name, query: query, line: reader.line ?? 0))
+            var rule = RuleConfig(name: name, query: query, line: reader.line ?? 0)
+            rule.onUpdate = onUpdate ?? false
+            rules.append(rule)
         }
         return rules
     }

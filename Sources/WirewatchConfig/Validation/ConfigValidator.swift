@@ -40,8 +40,12 @@ struct ConfigValidator {
             alertLogPath: resolvePath(Config.defaultAlertLogPath)
         )
         if let archive = section("archive", of: root) {
-            archive.checkKeys(["path"], &diagnostics)
+            archive.checkKeys(["path", "keep", "story_window"], &diagnostics)
             if let path = pathValue("path", of: archive) { config.archivePath = path }
+            if let keep = keepPolicy(archive) { config.keep = keep }
+            if let window = archive.duration("story_window", minimum: .seconds(3600), &diagnostics) {
+                config.storyWindow = window
+            }
         }
         if let notify = section("notify", of: root) {
             notify.checkKeys(["log"], &diagnostics)

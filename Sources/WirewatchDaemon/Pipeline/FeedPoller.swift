@@ -17,6 +17,7 @@ struct FeedPoller: Sendable {
     let fetcher: Fetcher
     let parser: FeedParser
     let archive: Archive
+    let queue: IngestQueue
     let rules: RuleBook
     let logger: Logger
 
@@ -52,10 +53,13 @@ struct FeedPoller: Sendable {
             record.link = parsed.feed.link
 
             let batch = parsed.items.map { item in
-                let (tags, alerts) = rules.evaluate(item, feed: feed)
-                return IngestItem(identity: ItemIdentity(of: item).key, item: item, tags: tags, alertRules: alerts)
+                let (tags, alerts, onUpdate) = rules.evaluate(item, feed: feed)
+                return IngestItem(
+                    identity: ItemIdentity(of: item).key, item: item, tags: tags,
+                    alertRules: alerts, updateAlertRules: onUpdate
+                )
             }
-            let result = try archive.ingest(feedID: feedID, feedName: feed.name, items: batch, at: startedAt)
+            let result = try await queue.ingest(IngestBatch(feedID: feedID, feedName: feed.name, items: batch))
             outcome.items = batch.count
             outcome.newItems = result.newItems
             outcome.alerts = result.alerts

@@ -8,14 +8,18 @@ import WirewatchRules
 public struct RuleBook: Sendable {
     let tagRules: RuleSet
     let alertRules: RuleSet
+    /// Alert rules with `on_update = true`.
+    let onUpdate: Set<String>
 
     public init(config: Config) {
         tagRules = RuleSet(config.tagRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
         alertRules = RuleSet(config.alertRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
+        onUpdate = Set(config.alertRules.filter(\.onUpdate).map(\.name))
     }
 
-    /// The tags of an item (feed tags, then matching tag rules) and the alert rules it matches.
-    public func evaluate(_ item: Item, feed: FeedConfig) -> (tags: [String], alerts: [String]) {
+    /// The tags of an item (feed tags, then matching tag rules), the alert rules it
+    /// matches, and those of them that also alert on edits.
+    public func evaluate(_ item: Item, feed: FeedConfig) -> (tags: [String], alerts: [String], onUpdate: [String]) {
         var document = RuleDocument(
             title: item.title,
             summary: item.summaryText,
@@ -30,6 +34,7 @@ public struct RuleBook: Sendable {
         var tags = feed.tags
         for name in tagRules.matches(document) where !tags.contains(name) { tags.append(name) }
         document.tags = tags
-        return (tags, alertRules.matches(document))
+        let alerts = alertRules.matches(document)
+        return (tags, alerts, alerts.filter(onUpdate.contains))
     }
 }
