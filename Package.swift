@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "wirewatch", targets: ["WirewatchCLI"]),
         .executable(name: "wirewatch-bench-archive", targets: ["ArchiveBenchmark"]),
+        .executable(name: "wirewatch-bench-parse", targets: ["ParseBenchmark"]),
+        .executable(name: "wirewatch-fuzz-parse", targets: ["ParserFuzzer"]),
         .library(name: "WirewatchDaemon", targets: ["WirewatchDaemon"]),
     ],
     dependencies: [
@@ -62,8 +64,16 @@ let package = Package(
             ]
         ),
 
-        // notify: alert sinks (terminal, alert log).
-        .target(name: "WirewatchNotify", dependencies: ["WirewatchCore"]),
+        // notify: alert sinks (terminal, alert log, jsonl, exec, webhook, ntfy, email, desktop).
+        .target(
+            name: "WirewatchNotify",
+            dependencies: [
+                "WirewatchCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
 
         // The TOML config file, validated with file and line.
         .target(
@@ -108,6 +118,16 @@ let package = Package(
             path: "Benchmarks/ArchiveBenchmark"
         ),
 
+        .target(name: "CSAXFloor", dependencies: ["CLibXML2"], path: "Benchmarks/CSAXFloor"),
+        .executableTarget(
+            name: "ParseBenchmark",
+            dependencies: ["WirewatchParse", "CSAXFloor"],
+            path: "Benchmarks/ParseBenchmark"
+        ),
+
+        // libFuzzer target: built only by scripts/fuzz-parser (-sanitize=fuzzer,address).
+        .executableTarget(name: "ParserFuzzer", dependencies: ["WirewatchParse"], path: "Fuzz/ParserFuzzer"),
+
         // Shared by all test targets: a loopback HTTP feed server and fixtures.
         .target(
             name: "WirewatchTesting",
@@ -131,14 +151,36 @@ let package = Package(
             dependencies: ["WirewatchArchive", "WirewatchTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "WirewatchFetchTests",
+            dependencies: [
+                "WirewatchFetch", "WirewatchCore", "WirewatchTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "WirewatchNotifyTests",
+            dependencies: [
+                "WirewatchNotify", "WirewatchCore", "WirewatchTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "WirewatchConfigTests",
             dependencies: ["WirewatchConfig", "WirewatchRules", "WirewatchCore", "WirewatchTesting"]
         ),
         .testTarget(
             name: "WirewatchDaemonTests",
             dependencies: [
-                "WirewatchDaemon", "WirewatchNotify", "WirewatchConfig", "WirewatchTesting",
+                "WirewatchDaemon", "WirewatchNotify", "WirewatchConfig", "WirewatchArchive", "WirewatchTesting",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

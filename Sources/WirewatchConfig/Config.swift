@@ -13,6 +13,8 @@
 /// interval = "15m"               # between two polls of a feed; default "15m", at least "1m"
 /// timeout = "30s"                # for one fetch; default "30s", at least "1s"
 /// concurrency = 8                # feeds fetched at once; default 8, 1…256
+/// per_host = 1                   # requests to one host at once; default 1, 1…16
+/// host_delay = "1s"              # least time between two requests to one host; default "1s"
 ///
 /// [[feed]]                       # any number, zero included
 /// name = "wsws"                  # required, unique: letters, digits, - _ . (first a letter or digit)

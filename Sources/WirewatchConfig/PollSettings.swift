@@ -6,6 +6,10 @@ public struct PollSettings: Sendable, Equatable {
     public var timeout: Duration
     /// How many feeds may be fetched at the same time, 1…256.
     public var concurrency: Int
+    /// `per_host`: requests to one host at the same time, 1…16 (default 1).
+    public var perHost: Int = 1
+    /// `host_delay`: the least time between two requests to one host (default 1 s).
+    public var hostDelay: Duration = .seconds(1)
 
     public static let defaultInterval: Duration = .seconds(15 * 60)
     public static let defaultTimeout: Duration = .seconds(30)

@@ -14,7 +14,7 @@ import WirewatchParse
 public final class Daemon: Sendable {
     public let config: Config
     public let archive: Archive
-    let httpClient: HTTPClient
+    let clients: FetchClients
     let poller: FeedPoller
     let sinks: [any AlertSink]
     let feedIDs: [String: Int64]
@@ -29,9 +29,13 @@ public final class Daemon: Sendable {
         feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
         settings.timeout = config.poll.timeout
-        httpClient = Fetcher.makeClient(settings: settings)
+        settings.politeness = HostGate.Limits(
+            perHost: config.poll.perHost, minimumDelay: config.poll.hostDelay, global: config.poll.concurrency
+        )
+        clients = Fetcher.makeClients(settings: settings)
+        for problem in clients.proxy.problems { logger.warning("proxy: \(problem)") }
         poller = FeedPoller(
-            fetcher: Fetcher(client: httpClient, settings: settings),
+            fetcher: Fetcher(clients: clients, settings: settings),
             parser: FeedParser(),
             archive: archive,
             queue: IngestQueue(archive: archive),
@@ -49,7 +53,7 @@ public final class Daemon: Sendable {
         } catch {
             logger.warning("\(error)")
         }
-        try? await httpClient.shutdown()
+        try? await clients.shutdown()
     }
 
     var enabledFeeds: [FeedConfig] { config.feeds.filter(\.enabled) }

@@ -14,6 +14,8 @@ struct RunOnceTests {
             path = "archive.sqlite"
             [notify]
             log = "alerts.log"
+            [poll]
+            host_delay = "0s"
             [[feed]]
             name = "good"
             url = "\(server.url("/good.xml"))"

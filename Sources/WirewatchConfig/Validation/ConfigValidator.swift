@@ -123,7 +123,7 @@ struct ConfigValidator {
     }
 
     private mutating func pollSettings(_ poll: TableReader) -> PollSettings {
-        poll.checkKeys(["interval", "timeout", "concurrency"], &diagnostics)
+        poll.checkKeys(["interval", "timeout", "concurrency", "per_host", "host_delay"], &diagnostics)
         var settings = PollSettings()
         if let interval = poll.duration("interval", minimum: PollSettings.minimumInterval, &diagnostics) {
             settings.interval = interval
@@ -133,6 +133,12 @@ struct ConfigValidator {
         }
         if let concurrency = poll.integer("concurrency", in: PollSettings.concurrencyRange, &diagnostics) {
             settings.concurrency = concurrency
+        }
+        if let perHost = poll.integer("per_host", in: 1...16, &diagnostics) {
+            settings.perHost = perHost
+        }
+        if let delay = poll.duration("host_delay", minimum: .zero, &diagnostics) {
+            settings.hostDelay = delay
         }
         return settings
     }

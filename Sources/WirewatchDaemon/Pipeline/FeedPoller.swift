@@ -35,11 +35,18 @@ struct FeedPoller: Sendable {
             try? archive.recordFetch(record)
         }
         do {
-            let response = try await fetcher.fetch(feed.source)
+            let stored = try? archive.validators(feedID: feedID)
+            let validators = FetchValidators(etag: stored?.etag, lastModified: stored?.lastModified)
+            let response = try await fetcher.fetch(feed.source, validators: validators)
             outcome.status = response.status
             record.status = response.status
             record.etag = response.etag
             record.lastModified = response.lastModified
+            // Not modified: nothing to parse, nothing new.
+            if response.isNotModified {
+                outcome.duration = (clock.now - started).seconds
+                return outcome
+            }
 
             let parsed = parser.parse(
                 response.body, context: ParseContext(url: Self.documentURL(response.finalURL), headers: response.headers)
