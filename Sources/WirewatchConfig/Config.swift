@@ -32,6 +32,7 @@
 /// name = "minneapolis-strike"    # required, unique among alerts
 /// match = '"general strike" AND (Minneapolis OR "Twin Cities")'
 /// on_update = false              # optional: also alert when a matching item is edited
+/// each_source = false            # optional: alert for every outlet of a story, not only the first
 /// ```
 ///
 /// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:

@@ -9,6 +9,9 @@ public struct RuleConfig: Sendable {
     public var line: Int
     /// `on_update` (alert rules): also alert when an archived item that matches is edited.
     public var onUpdate: Bool = false
+    /// `each_source` (alert rules): notify for every outlet carrying a story, not
+    /// only the first (by default later sources attach to the story's alert).
+    public var eachSource: Bool = false
 
     public init(name: String, query: Query, line: Int = 0) {
         self.name = name

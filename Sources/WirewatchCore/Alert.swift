@@ -11,8 +11,16 @@ public struct Alert: Sendable, Hashable, Codable {
     public var link: String?
     /// The archive's id of the item that raised it.
     public var itemID: Int64
+    /// The story the item belongs to.
+    public var storyID: Int64?
+    /// How many items (outlets) of the story this alert stands for: later copies
+    /// of the story attach to the first alert instead of raising new ones.
+    public var sources: Int
 
-    public init(id: Int64 = 0, time: Date, rule: String, feed: String, title: String, link: String?, itemID: Int64) {
+    public init(
+        id: Int64 = 0, time: Date, rule: String, feed: String, title: String, link: String?, itemID: Int64,
+        storyID: Int64? = nil, sources: Int = 1
+    ) {
         self.id = id
         self.time = time
         self.rule = rule
@@ -20,5 +28,7 @@ public struct Alert: Sendable, Hashable, Codable {
         self.title = title
         self.link = link
         self.itemID = itemID
+        self.storyID = storyID
+        self.sources = sources
     }
 }

@@ -91,3 +91,28 @@ struct StoryAndRevisionTests {
         #expect(hits.count == 1)
     }
 }
+
+@Suite("One alert per story")
+struct StoryAlertTests {
+    @Test func laterSourcesAttachToTheStorysAlert() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let archive = try Archive(path: dir.file("a.sqlite"))
+        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2"), ("c", "u3")])
+        let text = article(77)
+        let first = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Strike", text: text, alerts: ["strike"])])
+        #expect(first.alerts.count == 1)
+        let second = try archive.ingest(feedID: ids["b"]!, feedName: "b", items: [
+            entry("b1", title: "Strike", text: "Republished. " + text, alerts: ["strike", "everyone"]),
+        ])
+        // "strike" attaches; a rule that never alerted on this story still alerts once.
+        #expect(second.alerts.map(\.rule) == ["everyone"])
+        #expect(second.attachedSources == 1)
+        var third = entry("c1", title: "Strike", text: "Copied. " + text, alerts: ["strike"])
+        third.eachSourceRules = ["strike"]
+        let each = try archive.ingest(feedID: ids["c"]!, feedName: "c", items: [third])
+        #expect(each.alerts.map(\.rule) == ["strike"])
+        let strike = try archive.latestAlerts(limit: 10).filter { $0.rule == "strike" }
+        #expect(strike.map(\.sources) == [2, 1])
+    }
+}

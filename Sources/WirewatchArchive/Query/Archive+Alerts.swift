@@ -38,7 +38,9 @@ extension Archive {
             feed: row["feed"],
             title: row["title"],
             link: row["link"],
-            itemID: row["item_id"]
+            itemID: row["item_id"],
+            storyID: row["story_id"],
+            sources: row["sources"]
         )
     }
 }

@@ -133,6 +133,23 @@ extension Archive {
                 """)
             // Items archived before stories existed join stories on the next open (see backfill).
         }
+        migrator.registerMigration("v3: one alert per story, with its sources") { db in
+            try db.execute(sql: """
+                ALTER TABLE alert ADD COLUMN story_id INTEGER;
+                ALTER TABLE alert ADD COLUMN sources INTEGER NOT NULL DEFAULT 1;
+                UPDATE alert SET story_id = (SELECT story_id FROM item WHERE item.id = alert.item_id);
+                CREATE INDEX alert_by_story ON alert(story_id, rule);
+                -- Items of a story that matched a rule after the story's first alert:
+                -- attached to that alert as further sources, not notified again.
+                CREATE TABLE alert_source (
+                    alert_id INTEGER NOT NULL REFERENCES alert(id),
+                    item_id INTEGER NOT NULL REFERENCES item(id),
+                    feed TEXT NOT NULL,
+                    added_at REAL NOT NULL,
+                    PRIMARY KEY (alert_id, item_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -15,6 +15,9 @@ public struct IngestItem: Sendable {
     /// Alert rules that opted in to edits (`on_update = true`); raised when an
     /// archived item comes back with a changed title or text.
     public var updateAlertRules: [String]
+    /// Alert rules that notify for every source of a story (`each_source = true`);
+    /// the others raise one alert per story and attach later items to it.
+    public var eachSourceRules: [String] = []
     /// Title + plain text fingerprint: a change means the outlet edited the item.
     public let contentHash: String
     /// Near-duplicate signature used to join the item to a story.
@@ -42,6 +45,8 @@ public struct IngestResult: Sendable {
     public var updatedItems: Int
     /// Alerts raised, committed with the items, in order.
     public var alerts: [Alert]
+    /// New items attached to an existing alert of their story (no new notification).
+    public var attachedSources: Int = 0
     /// Nanoseconds each new item's story lookup took (candidates, verification,
     /// joining), in ingest order: what the archive benchmark reports.
     public var storyLookupNanoseconds: [UInt64] = []

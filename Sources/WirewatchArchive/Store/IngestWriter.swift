@@ -70,7 +70,7 @@ struct IngestWriter {
         try indexForSearch(itemID: itemID, title: item.title, text: item.bodyText, author: item.author)
         let tagStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?, ?)")
         for tag in entry.tags { try tagStatement.execute(arguments: [itemID, tag]) }
-        try raise(entry.alertRules, itemID: itemID, item: item)
+        try raise(entry.alertRules, itemID: itemID, item: item, storyID: story.id, eachSource: entry.eachSourceRules)
     }
 
     /// The feed delivered this item before: keep a revision if the outlet edited it.
@@ -109,24 +109,45 @@ struct IngestWriter {
             ])
         if storedHash != nil {
             let revision: Int = row["revision"]
-            try raise(entry.updateAlertRules, itemID: itemID, item: item, revision: revision + 1)
+            let storyID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT story_id FROM item WHERE id = ?"), arguments: [itemID])
+            try raise(entry.updateAlertRules, itemID: itemID, item: item, storyID: storyID, revision: revision + 1)
         }
     }
 
-    private mutating func raise(_ rules: [String], itemID: Int64, item: Item, revision: Int = 1) throws {
+    /// Raises the alerts of an item: one per story and rule. A new item of a story
+    /// that already alerted for a rule is attached to that alert as a further
+    /// source, without a new notification, unless the rule wants each source.
+    private mutating func raise(
+        _ rules: [String], itemID: Int64, item: Item, storyID: Int64?, revision: Int = 1, eachSource: [String] = []
+    ) throws {
         guard !rules.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO alert (created_at, rule, item_id, feed, title, link, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO alert (created_at, rule, item_id, feed, title, link, revision, story_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (rule, item_id, revision) DO NOTHING
             """)
         for rule in rules {
+            if revision == 1, let storyID, !eachSource.contains(rule),
+               let alertID = try Int64.fetchOne(
+                   db.cachedStatement(sql: "SELECT id FROM alert WHERE story_id = ? AND rule = ? ORDER BY id LIMIT 1"),
+                   arguments: [storyID, rule]
+               ) {
+                try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO alert_source (alert_id, item_id, feed, added_at) VALUES (?, ?, ?, ?)
+                    """).execute(arguments: [alertID, itemID, feedName, time.timeIntervalSince1970])
+                if db.changesCount == 1 {
+                    try db.cachedStatement(sql: "UPDATE alert SET sources = sources + 1 WHERE id = ?").execute(arguments: [alertID])
+                    result.attachedSources += 1
+                }
+                continue
+            }
             try statement.execute(arguments: [
-                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision,
+                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision, storyID,
             ])
             guard db.changesCount == 1 else { continue }
             result.alerts.append(Alert(
                 id: db.lastInsertedRowID, time: time, rule: rule, feed: feedName,
-                title: item.title, link: item.link, itemID: itemID
+                title: item.title, link: item.link, itemID: itemID, storyID: storyID
             ))
         }
     }

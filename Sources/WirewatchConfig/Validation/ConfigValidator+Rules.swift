@@ -11,12 +11,14 @@ extension ConfigValidator {
         for element in arrayOfTables(kind, of: root) {
             var reader = element
             let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
-            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update"] : Self.ruleKeys, &diagnostics)
+            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source"] : Self.ruleKeys, &diagnostics)
             let query = self.query(reader)
             let onUpdate = kind == "alert" ? reader.bool("on_update", &diagnostics) : nil
+            let eachSource = kind == "alert" ? reader.bool("each_source", &diagnostics) : nil
             guard let name, let query else { continue }
             var rule = RuleConfig(name: name, query: query, line: reader.line ?? 0)
             rule.onUpdate = onUpdate ?? false
+            rule.eachSource = eachSource ?? false
             rules.append(rule)
         }
         return rules

@@ -61,10 +61,12 @@ struct FeedPoller: Sendable {
 
             let batch = parsed.items.map { item in
                 let (tags, alerts, onUpdate) = rules.evaluate(item, feed: feed)
-                return IngestItem(
+                var entry = IngestItem(
                     identity: ItemIdentity(of: item).key, item: item, tags: tags,
                     alertRules: alerts, updateAlertRules: onUpdate
                 )
+                entry.eachSourceRules = rules.eachSource
+                return entry
             }
             let result = try await queue.ingest(IngestBatch(feedID: feedID, feedName: feed.name, items: batch))
             outcome.items = batch.count

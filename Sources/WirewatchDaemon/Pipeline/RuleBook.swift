@@ -10,11 +10,14 @@ public struct RuleBook: Sendable {
     let alertRules: RuleSet
     /// Alert rules with `on_update = true`.
     let onUpdate: Set<String>
+    /// Alert rules with `each_source = true`.
+    let eachSource: [String]
 
     public init(config: Config) {
         tagRules = RuleSet(config.tagRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
         alertRules = RuleSet(config.alertRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
         onUpdate = Set(config.alertRules.filter(\.onUpdate).map(\.name))
+        eachSource = config.alertRules.filter(\.eachSource).map(\.name)
     }
 
     /// The tags of an item (feed tags, then matching tag rules), the alert rules it

@@ -10,6 +10,7 @@ public enum AlertLine {
             TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title),
         ]
         if let link = alert.link, !link.isEmpty { parts.append(TerminalText.sanitize(link)) }
+        if alert.sources > 1 { parts.append("+\(alert.sources - 1) sources") }
         return parts.joined(separator: "  ")
     }
 
@@ -23,10 +24,12 @@ public enum AlertLine {
             var title: String
             var link: String?
             var item_id: Int64
+            var story_id: Int64?
+            var sources: Int
         }
         let line = Line(
             id: alert.id, time: ISO8601.string(alert.time), rule: alert.rule, feed: alert.feed,
-            title: alert.title, link: alert.link, item_id: alert.itemID
+            title: alert.title, link: alert.link, item_id: alert.itemID, story_id: alert.storyID, sources: alert.sources
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
