@@ -15,3 +15,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <libxml/encoding.h>
+
+// `xmlFree` is a global function pointer, which Swift 6 treats as shared
+// mutable state; call it through a function instead.
+static inline void wirewatch_xmlFree(void *p) { xmlFree(p); }

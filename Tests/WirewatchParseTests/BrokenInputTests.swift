@@ -16,6 +16,24 @@ struct BrokenInputTests {
         #expect(r.feed.link == "http://x/?a=1&b=café")
     }
 
+    @Test func entitiesAcrossChunkBoundaries() {
+        // Over 64 KiB, so references straddle the push parser's chunks.
+        var xml = "<rss version=\"2.0\"><channel>"
+        for i in 0..<4000 { xml += "<item><title>caf&eacute;&nbsp;\(i) &amp; co &#X41;</title></item>" }
+        xml += "</channel></rss>"
+        let r = parse(xml)
+        #expect(r.items.count == 4000)
+        #expect(r.items.allSatisfy { $0.title.hasPrefix("café\u{a0}") && $0.title.hasSuffix(" & co A") })
+        #expect(r.items[3999].title == "café\u{a0}3999 & co A")
+    }
+
+    @Test func ampersandsInCDATAAndCommentsAreLeftAlone() {
+        let r = parse("<rss version=\"2.0\"><channel><!-- a & b --><item><description><![CDATA[AT&T &nbsp; <b>x</b>]]></description></item></channel></rss>")
+        #expect(r.items.first?.summary == "AT&amp;T &nbsp; <b>x</b>")
+        #expect(r.items.first?.summaryText == "AT&T x")
+        #expect(!r.isMalformed)
+    }
+
     @Test func unknownEntityStaysLiteral() {
         let r = parse("<rss><channel><title>testing &doesnotexist; entity</title></channel></rss>")
         #expect(r.feed.title == "testing &doesnotexist; entity")

@@ -18,14 +18,14 @@ public struct FeedParser: Sendable {
         var problems = ProblemList()
         var input = bytes
         if input.count > options.maxDocumentBytes {
-            problems.add(type: "DocumentTooLarge",
+            problems.add(.documentTooLarge,
                          "document is larger than \(options.maxDocumentBytes) bytes; the rest was not read")
             input = Array(input.prefix(options.maxDocumentBytes))
         }
         let hasHTTP = !context.headers.isEmpty
         let decoded = EncodingDetector.detect(input, headers: context.headers, hasHTTP: hasHTTP)
         var encodingProblem: ProblemList.Entry?
-        if let issue = decoded.issue { encodingProblem = .init(type: issue.type, message: issue.message) }
+        if let issue = decoded.issue { encodingProblem = .init(kind: issue.kind, message: issue.message) }
 
         let href = context.url ?? ""
         let contentLocation = context.header("content-location") ?? ""
@@ -42,40 +42,30 @@ public struct FeedParser: Sendable {
         if decoded.isJSON {
             let body = decoded.utf8 ?? Array(input[decoded.offset...])
             if let err = JSONFeedReader.read(body, into: builder) {
-                xmlProblem = .init(type: "JSONDecodeError", message: err)
+                xmlProblem = .init(kind: .json, message: err)
             }
         } else {
             let session = SAXSession(builder: builder, maxDepth: options.maxDepth)
-            var repaired: ReferenceRepair.Outcome?
-            let run: (UnsafeBufferPointer<UInt8>) -> Void = { buf in
-                if let r = ReferenceRepair.repair(buf) {
-                    repaired = r
-                    r.bytes.withUnsafeBufferPointer { session.run($0) }
-                } else {
-                    session.run(buf)
-                }
-            }
             if let u = decoded.utf8 {
-                u.withUnsafeBufferPointer { run($0) }
+                u.withUnsafeBufferPointer { session.run($0) }
             } else {
-                input.withUnsafeBufferPointer { p in run(UnsafeBufferPointer(rebasing: p[decoded.offset...])) }
+                input.withUnsafeBufferPointer { p in session.run(UnsafeBufferPointer(rebasing: p[decoded.offset...])) }
             }
             // Of the XML problems, report the one that comes first in the document.
             var candidates: [(line: Int, entry: ProblemList.Entry)] = []
-            if let r = repaired {
-                candidates.append((r.line, .init(type: "SAXParseException", message: "line \(r.line): \(r.reason)")))
+            if let r = session.repairProblem {
+                candidates.append((r.line, .init(kind: .xml, message: r.oneLine)))
             }
             if let e = session.firstError {
-                candidates.append((e.line, .init(type: e.isNamespaceError ? "UndeclaredNamespace" : "SAXParseException",
-                                                 message: e.oneLine)))
+                candidates.append((e.line, .init(kind: e.isNamespaceError ? .undeclaredNamespace : .xml, message: e.oneLine)))
             }
             if let u = builder.undeclaredEntity {
-                candidates.append((u.line, .init(type: "SAXParseException", message: "line \(u.line): undefined entity &\(u.name);")))
+                candidates.append((u.line, .init(kind: .xml, message: "line \(u.line): undefined entity &\(u.name);")))
             }
             xmlProblem = candidates.min { $0.line < $1.line }?.entry
-            if builder.version.isEmpty, session.doctypeExternalID?.lowercased().contains("netscape") == true {
-                builder.version = "rss091n"
-            } else if builder.version == "rss091u", session.doctypeExternalID?.lowercased().contains("netscape") == true {
+            // A Netscape DOCTYPE marks RSS 0.91 Netscape (feedparser's rule).
+            if session.doctypeExternalID?.lowercased().contains("netscape") == true,
+               builder.version.isEmpty || builder.version.hasPrefix("rss") {
                 builder.version = "rss091n"
             }
         }
@@ -89,20 +79,4 @@ public struct FeedParser: Sendable {
                           problem: problems.entries.first?.message, feed: mapped.feed, items: mapped.items,
                           tree: ResultTree(builder: builder, problems: problems, context: context, href: href))
     }
-}
-
-/// What went wrong, in order of importance.
-struct ProblemList {
-    struct Entry {
-        var type: String
-        var message: String
-    }
-    var entries: [Entry] = []
-    mutating func add(type: String, _ message: String) { entries.append(Entry(type: type, message: message)) }
-}
-
-/// libxml2's one-time global initialisation.
-enum LibXML2 {
-    private static let once: Void = { xmlInitParser() }()
-    static func initialize() { _ = once }
 }

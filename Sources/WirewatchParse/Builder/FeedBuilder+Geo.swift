@@ -3,43 +3,43 @@
 /// as feedparser exposes them: coordinates as (lon, lat) for geographic
 /// reference systems, as written for projected ones.
 extension FeedBuilder {
-    func startGeo(_ m: String, _ attrs: Attrs) -> Bool {
+    func startGeo(_ m: Handler, _ attrs: Attrs) -> Bool {
         switch m {
-        case "georss_point", "georss_line", "georss_polygon", "georss_box":
+        case .georss_point, .georss_line, .georss_polygon, .georss_box:
             push("geometry", false)
             context()["where"] = .dict(FPDict())
-        case "where", "georss_where":
+        case .`where`, .georss_where:
             push("where", false)
             context()["where"] = .dict(FPDict())
-        case "gml_point": srsAttrs(attrs); geometryKind = "point"; push("geometry", false)
-        case "gml_linestring": srsAttrs(attrs); geometryKind = "linestring"; push("geometry", false)
-        case "gml_polygon": srsAttrs(attrs); push("geometry", false)
-        case "gml_exterior": push("geometry", false)
-        case "gml_linearring": geometryKind = "polygon"; push("geometry", false)
-        case "gml_pos", "gml_poslist": push("pos", false)
+        case .gml_point: srsAttrs(attrs); geometryKind = "point"; push("geometry", false)
+        case .gml_linestring: srsAttrs(attrs); geometryKind = "linestring"; push("geometry", false)
+        case .gml_polygon: srsAttrs(attrs); push("geometry", false)
+        case .gml_exterior: push("geometry", false)
+        case .gml_linearring: geometryKind = "polygon"; push("geometry", false)
+        case .gml_pos, .gml_poslist: push("pos", false)
         default: return false
         }
         return true
     }
 
-    func endGeo(_ m: String) -> Bool {
+    func endGeo(_ m: Handler) -> Bool {
         switch m {
-        case "georss_point": saveWhere(Geo.point(pop("geometry") ?? "", swap: true, dims: 2))
-        case "georss_line": saveWhere(Geo.line(pop("geometry") ?? "", swap: true, dims: 2))
-        case "georss_polygon": saveWhere(Geo.polygon(pop("geometry") ?? "", swap: true, dims: 2))
-        case "georss_box": saveWhere(Geo.box(pop("geometry") ?? ""))
-        case "where", "georss_where": pop("where")
-        case "gml_point", "gml_linestring", "gml_linearring", "gml_exterior", "gml_polygon":
+        case .georss_point: saveWhere(Geo.point(pop("geometry") ?? "", swap: true, dims: 2))
+        case .georss_line: saveWhere(Geo.line(pop("geometry") ?? "", swap: true, dims: 2))
+        case .georss_polygon: saveWhere(Geo.polygon(pop("geometry") ?? "", swap: true, dims: 2))
+        case .georss_box: saveWhere(Geo.box(pop("geometry") ?? ""))
+        case .`where`, .georss_where: pop("where")
+        case .gml_point, .gml_linestring, .gml_linearring, .gml_exterior, .gml_polygon:
             geometryKind = ""
             pop("geometry")
-        case "gml_pos", "gml_poslist":
+        case .gml_pos, .gml_poslist:
             let v = pop("pos") ?? ""
             let w = context()["where"]?.dictValue
             let srs = w?.string("srsName")
             var dims = 2
             if case .int(let d)? = w?["srsDimension"] { dims = d }
             let swap = srs.map(Geo.isGeographic) ?? true
-            if m == "gml_pos" {
+            if m == .gml_pos {
                 saveWhere(Geo.point(v, swap: swap, dims: dims))
             } else if geometryKind == "linestring" {
                 saveWhere(Geo.line(v, swap: swap, dims: dims))

@@ -65,7 +65,7 @@ final class FeedBuilder {
         let canon = namespaceMap[p] ?? p
         let method = canon.isEmpty ? localLower : canon + "_" + localLower
         return ElementName(tag: tag, method: method, local: localLower, prefix: canon, uri: rawURI, rawLocal: local,
-                           undeclaredPrefix: nil)
+                           handler: Handler(rawValue: method))
     }
 
     func declareNamespaces(_ decls: [(String?, String)]) {
@@ -115,13 +115,15 @@ final class FeedBuilder {
     func startElement(_ name: ElementName, attrs: Attrs, rawNames: [String] = [], rawLocal: String? = nil) {
         if !rootSeen { rootSeen = true; rootTag = name.tag }
         depth += 1
-        let xmlBase = Self.attr(attrs, "xml:base") ?? Self.attr(attrs, "base")
-        let newBase = (xmlBase?.isEmpty == false ? xmlBase : nil) ?? baseuri
-        if !baseuri.isEmpty {
-            baseuri = URLResolver.makeSafeAbsolute(base: baseuri, newBase) ?? baseuri
-            if baseuri.isEmpty { baseuri = basestack.last ?? "" }
-        } else {
-            baseuri = URLResolver.join(baseuri, newBase)
+        // Only an xml:base attribute changes the base; resolving the base
+        // against itself on every element would cost a URL join per event.
+        if let xmlBase = Self.attr(attrs, "xml:base") ?? Self.attr(attrs, "base"), !xmlBase.isEmpty {
+            if !baseuri.isEmpty {
+                let b = URLResolver.makeSafeAbsolute(base: baseuri, xmlBase) ?? ""
+                if !b.isEmpty { baseuri = b }
+            } else {
+                baseuri = URLResolver.join(baseuri, xmlBase)
+            }
         }
         var newLang = Self.attr(attrs, "xml:lang") ?? Self.attr(attrs, "lang")
         if newLang == "" {
@@ -149,7 +151,7 @@ final class FeedBuilder {
             if !["title", "link", "description", "name"].contains(name.tag) { intextinput = false }
             if !["title", "link", "description", "url", "href", "width", "height"].contains(name.tag) { inimage = false }
         }
-        if !start(name.method, attrs) {
+        if !(name.handler.map { start($0, attrs) } ?? false) {
             if attrs.isEmpty {
                 push(name.method, true)
             } else {
@@ -163,7 +165,7 @@ final class FeedBuilder {
     func endElement(_ name: ElementName) {
         if name.local == "svg", svgOK > 0 { svgOK -= 1 }
         // Inside inline SVG, <title> and friends are markup, not feed elements.
-        if svgOK > 0 || !end(name.method) {
+        if svgOK > 0 || !(name.handler.map { end($0) } ?? false) {
             pop(name.method)
         }
         if incontent > 0, !(contentparams.type ?? "xml").hasSuffix("xml") {

@@ -12,8 +12,10 @@ public enum FeedDate {
         let t = Text.strip(s)
         guard !t.isEmpty, t.utf8.count < 128 else { return nil }
         let lower = t.lowercased()
-        return W3CDTF.parse(lower) ?? RFC822.parse(lower) ?? ISO8601Compact.parse(lower)
-            ?? Asctime.parse(lower) ?? Perforce.parse(lower)
+        // W3C-DTF needs a four-digit year up front; skipping it for the
+        // common RFC 822 form saves its work without changing any result.
+        if let f = lower.utf8.first, f >= 48, f <= 57, let d = W3CDTF.parse(lower) { return d }
+        return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, UTC), as SCHEMA.md asks.
@@ -39,7 +41,7 @@ public enum FeedDate {
             "mdt": -360, "mst": -420, "mt": -420,
             "pdt": -420, "pst": -480, "pt": -480,
             "akst": -540, "akdt": -480, "hst": -600,
-            "bst": 60, "ist": 60, "cet": 60, "met": 60, "mez": 60, "cest": 120, "mest": 120, "mesz": 120,
+            "bst": 60, "ist": 330, "cet": 60, "met": 60, "mez": 60, "cest": 120, "mest": 120, "mesz": 120,
             "eet": 120, "eest": 180, "west": 60, "msk": 180, "jst": 540, "kst": 540,
             "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
         ]

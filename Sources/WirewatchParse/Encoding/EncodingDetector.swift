@@ -18,7 +18,7 @@ struct EncodingDetector {
     }
 
     struct EncodingIssue {
-        var type: String
+        var kind: ProblemKind
         var message: String
     }
 
@@ -89,7 +89,7 @@ struct EncodingDetector {
         var issue: EncodingIssue?
         if hasHTTP, !acceptable {
             let msg = contentTypeHeader.map { "\($0) is not an XML media type" } ?? "no Content-type specified"
-            issue = EncodingIssue(type: "NonXMLContentType", message: msg)
+            issue = EncodingIssue(kind: .nonXMLContentType, message: msg)
         }
 
         var tried: [String] = []
@@ -108,7 +108,7 @@ struct EncodingDetector {
                 out = d
             }
             if proposed != rfc3023 {
-                issue = EncodingIssue(type: "CharacterEncodingOverride",
+                issue = EncodingIssue(kind: .encodingOverride,
                                       message: "document declared as \(rfc3023), but parsed as \(proposed)")
             }
             return Result(utf8: out, offset: skip, encoding: proposed, isJSON: isJSON, issue: issue)
@@ -116,7 +116,7 @@ struct EncodingDetector {
         // Nothing decoded: keep the bytes, replacing invalid sequences, and say so.
         let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
         return Result(utf8: repaired, offset: skip, encoding: "", isJSON: isJSON,
-                      issue: EncodingIssue(type: "CharacterEncodingUnknown",
+                      issue: EncodingIssue(kind: .encodingUnknown,
                                            message: "document encoding unknown, I tried \(rfc3023), \(xmlEncoding), utf-8, windows-1252, and iso-8859-2 but nothing worked"))
     }
 

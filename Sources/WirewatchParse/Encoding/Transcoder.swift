@@ -66,24 +66,37 @@ enum Transcoder {
     }
 
     static func latin1(_ b: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + b.count / 8)
-        for c in b { appendScalar(UInt32(c), &out) }
-        return out
+        singleByte(b) { UInt32($0) }!
     }
 
     static func cp1252(_ b: ArraySlice<UInt8>) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + b.count / 8)
-        for c in b {
-            if c >= 0x80 && c <= 0x9F {
-                guard let m = Windows1252.high[Int(c - 0x80)] else { return nil }
-                appendScalar(m, &out)
-            } else {
-                appendScalar(UInt32(c), &out)
-            }
+        singleByte(b) { c in
+            guard c >= 0x80 && c <= 0x9F else { return UInt32(c) }
+            return Windows1252.high[Int(c - 0x80)]
         }
-        return out
+    }
+
+    /// A single-byte code page: ASCII runs are copied as they are, other
+    /// bytes mapped through `map` (nil: not valid in this code page).
+    @inline(__always)
+    static func singleByte(_ s: ArraySlice<UInt8>, _ map: (UInt8) -> UInt32?) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + s.count / 8)
+        let ok: Bool = s.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                var j = i
+                while j < n, b[j] < 0x80 { j += 1 }
+                if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j])) }
+                if j == n { break }
+                guard let v = map(b[j]) else { return false }
+                appendScalar(v, &out)
+                i = j + 1
+            }
+            return true
+        }
+        return ok ? out : nil
     }
 
     static func utf16(_ bIn: ArraySlice<UInt8>, big bigIn: Bool, bomAware: Bool) -> [UInt8]? {

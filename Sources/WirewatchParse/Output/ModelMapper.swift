@@ -29,7 +29,13 @@ enum ModelMapper {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best.string("value") {
                 it.content = v
-                it.contentText = isHTML(best, default: true) ? PlainText.fromHTML(v) : PlainText.collapse(v)
+                // feedparser copies the content into the summary when there is
+                // no summary: do not compute the same plain text twice.
+                if v == it.summary, isHTML(best, default: true) == it.summaryIsHTML {
+                    it.contentText = it.summaryText
+                } else {
+                    it.contentText = isHTML(best, default: true) ? PlainText.fromHTML(v) : PlainText.collapse(v)
+                }
             }
         }
         it.author = e.string("author")

@@ -25,7 +25,7 @@ enum ResultAssembler {
         top.append(("bozo", .bool(!problems.entries.isEmpty)))
         if let p = problems.entries.first {
             top.append(("bozo_exception", .string(p.message)))
-            top.append(("bozo_exception_type", .string(p.type)))
+            top.append(("bozo_exception_type", .string(p.kind.rawValue)))
         }
         top.append(("encoding", .string(builder.encoding)))
         top.append(("version", .string(builder.version)))

@@ -14,8 +14,8 @@ struct ElementName {
     let uri: String
     /// The local name as written (for SVG/MathML serialization).
     var rawLocal: String? = nil
-    /// The document gave a prefix that no namespace declaration binds.
-    let undeclaredPrefix: String?
+    /// The dedicated handler for `method`, if there is one.
+    var handler: Handler? = nil
 }
 
 /// Cache key: libxml2 interns names in the parser's dictionary, so within

@@ -28,6 +28,9 @@ final class EntityResolver {
 
     deinit {
         for (_, e) in cache {
+            // libxml2 hands an entity returned from getEntity the raw text of
+            // a declaration of the same name (`orig`), allocated with xmlMalloc.
+            if let orig = e.pointee.orig { wirewatch_xmlFree(orig) }
             free(UnsafeMutableRawPointer(mutating: e.pointee.name))
             free(UnsafeMutableRawPointer(mutating: e.pointee.content))
             free(e)

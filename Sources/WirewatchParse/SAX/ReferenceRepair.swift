@@ -11,13 +11,7 @@ import Glibc
 /// well-formed. CDATA sections and comments are left alone.
 ///
 /// The common case (no such reference) costs one `memchr` pass and no copy.
-enum ReferenceRepair {
-    struct Outcome {
-        var bytes: [UInt8]
-        var line: Int
-        var reason: String
-    }
-
+struct ReferenceRepair {
     static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
     private enum Fix {
@@ -25,41 +19,58 @@ enum ReferenceRepair {
         case replace(Int, [UInt8])   // consumed length, replacement
     }
 
-    static func repair(_ b: UnsafeBufferPointer<UInt8>) -> Outcome? {
-        guard let base = b.baseAddress, b.count > 0 else { return nil }
-        let n = b.count
-        var declared: Set<String>? = nil
-        var out: [UInt8] = []
-        var copied = 0
-        var first: (pos: Int, reason: String)?
-        var scanPos = 0
-        var state = 0 // 0 normal, 1 CDATA, 2 comment
-        var i = 0
-        while i < n {
-            guard let p = memchr(base + i, 0x26, n - i) else { break }
+    private let b: UnsafeBufferPointer<UInt8>
+    private var declared: Set<String>?
+    private var scanPos = 0
+    private var state = 0 // 0 normal, 1 CDATA, 2 comment
+    /// The first repair made: byte offset and reason.
+    private(set) var first: (pos: Int, reason: String)?
+
+    init(_ document: UnsafeBufferPointer<UInt8>) {
+        b = document
+    }
+
+    /// 1-based line of the first repair.
+    var firstLine: Int? {
+        guard let first else { return nil }
+        var line = 1
+        for k in 0..<first.pos where b[k] == 10 { line += 1 }
+        return line
+    }
+
+    /// Repairs the references that start in `from..<to`. Returns where the
+    /// chunk really ends (past `to` when a rewritten reference straddles it)
+    /// and whether `out` holds a rewritten copy of the chunk; otherwise the
+    /// caller feeds the original bytes, so a clean document is never copied.
+    mutating func chunk(from: Int, to: Int, into out: inout [UInt8]) -> (end: Int, rewritten: Bool) {
+        guard let base = b.baseAddress, from < to else { return (to, false) }
+        var copied = from
+        var rewritten = false
+        var end = to
+        var i = from
+        while i < to {
+            guard let p = memchr(base + i, 0x26, to - i) else { break }
             let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if declared == nil { declared = declaredEntities(b) }
-            let (fix, reason) = examine(b, at, declared!)
+            if declared == nil { declared = Self.declaredEntities(b) }
+            let (fix, reason) = Self.examine(b, at, declared!)
             if case .replace(let len, let rep) = fix {
                 // Skip references inside CDATA sections and comments.
-                advance(b, &scanPos, &state, to: at)
+                Self.advance(b, &scanPos, &state, to: at)
                 if state == 0 {
                     if first == nil { first = (at, reason) }
-                    if out.isEmpty { out.reserveCapacity(n + 64) }
+                    if !rewritten { out.reserveCapacity(to - from + 64); rewritten = true }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<at]))
                     out.append(contentsOf: rep)
                     copied = at + len
+                    end = max(end, copied)
                     i = at + len
                     continue
                 }
             }
             i = at + 1
         }
-        guard let first else { return nil }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
-        var line = 1
-        for k in 0..<first.pos where b[k] == 10 { line += 1 }
-        return Outcome(bytes: out, line: line, reason: first.reason)
+        if rewritten, copied < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<end])) }
+        return (end, rewritten)
     }
 
     private static func examine(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ declared: Set<String>) -> (Fix, String) {
@@ -88,6 +99,15 @@ enum ReferenceRepair {
         let st = j
         while j < n, j - st < 64, isNameChar(b[j]) { j += 1 }
         guard j < n, b[j] == UInt8(ascii: ";") else { return (.replace(1, amp), "unescaped &") }
+        // The five XML entities are by far the most common: answer them
+        // without building a String.
+        switch j - st {
+        case 2 where (b[st] == 108 || b[st] == 103) && b[st + 1] == 116: return (.none, "")   // lt, gt
+        case 3 where b[st] == 97 && b[st + 1] == 109 && b[st + 2] == 112: return (.none, "")  // amp
+        case 4 where (b[st] == 113 && b[st + 1] == 117 && b[st + 2] == 111 && b[st + 3] == 116)
+            || (b[st] == 97 && b[st + 1] == 112 && b[st + 2] == 111 && b[st + 3] == 115): return (.none, "") // quot, apos
+        default: break
+        }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[st..<j]), as: UTF8.self)
         if predefined.contains(name) || declared.contains(name) { return (.none, "") }
         if let v = HTMLEntities.lookup(name)?.unicodeScalars, v.count == 1 {

@@ -12,12 +12,15 @@ final class SAXSession {
     let entities = EntityResolver()
     let maxDepth: Int
     private var names: [NameKey: ElementName] = [:]
+    private var attributeNames: [NameKey: (String, String)] = [:]
     private(set) var ctxt: xmlParserCtxtPtr?
     private var depth = 0
     /// First error reported by libxml2 (or by our limits), with its line.
     private(set) var firstError: ParseProblem?
     private(set) var limitHit = false
     private(set) var doctypeExternalID: String?
+    /// The first reference that had to be rewritten before libxml2 saw it.
+    private(set) var repairProblem: ParseProblem?
 
     init(builder: FeedBuilder, maxDepth: Int) {
         self.builder = builder
@@ -52,6 +55,13 @@ final class SAXSession {
         self.ctxt = ctxt
         defer {
             self.ctxt = nil
+            // libxml2 keeps DTD entity declarations in a stand-in document
+            // even in SAX mode ("expat compatibility"); the context does not
+            // own it, so free it here or every DOCTYPE would leak.
+            if let doc = ctxt.pointee.myDoc {
+                ctxt.pointee.myDoc = nil
+                xmlFreeDoc(doc)
+            }
             xmlFreeParserCtxt(ctxt)
         }
         _ = xmlCtxtUseOptions(ctxt, Self.options)
@@ -61,15 +71,30 @@ final class SAXSession {
             _ = xmlParseChunk(ctxt, nil, 0, 1)
             return
         }
+        // Chunks are repaired on the way in (see ReferenceRepair), so memory
+        // stays bounded by the chunk size even for a document full of &nbsp;.
+        var repair = ReferenceRepair(utf8)
+        var scratch: [UInt8] = []
         var offset = 0
         while offset < utf8.count, !limitHit {
-            let n = min(Self.chunkSize, utf8.count - offset)
-            let rc = base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: n) {
-                xmlParseChunk(ctxt, $0, Int32(n), 0)
+            scratch.removeAll(keepingCapacity: true)
+            let (end, rewritten) = repair.chunk(from: offset, to: min(utf8.count, offset + Self.chunkSize), into: &scratch)
+            if rewritten {
+                scratch.withUnsafeBufferPointer { p in
+                    p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
+                        _ = xmlParseChunk(ctxt, $0, Int32(p.count), 0)
+                    }
+                }
+            } else {
+                base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: end - offset) {
+                    _ = xmlParseChunk(ctxt, $0, Int32(end - offset), 0)
+                }
             }
-            offset += n
-            if ctxt.pointee.disableSAX != 0 && ctxt.pointee.instate == XML_PARSER_EOF { break }
-            _ = rc
+            offset = end
+            if ctxt.pointee.instate == XML_PARSER_EOF { break }
+        }
+        if let line = repair.firstLine, let f = repair.first {
+            repairProblem = ParseProblem(line: line, message: f.reason)
         }
         if !limitHit { _ = xmlParseChunk(ctxt, nil, 0, 1) }
     }
@@ -106,16 +131,7 @@ final class SAXSession {
             for i in 0..<Int(nbAttributes) {
                 let b = 5 * i
                 guard let lp = attributes[b], let vs = attributes[b + 3], let ve = attributes[b + 4] else { continue }
-                let local = String(cString: lp)
-                var key = local.lowercased()
-                var raw = local
-                if let ap = attributes[b + 2] {
-                    let (_, lower) = Namespaces.normalize(String(cString: ap))
-                    if let pre = Namespaces.known[lower], !pre.isEmpty {
-                        key = pre.lowercased() + ":" + key
-                        raw = pre + ":" + local
-                    }
-                }
+                let (key, raw) = attributeName(lp, attributes[b + 2])
                 if keepRaw { rawNames.append(raw) }
                 var value = String(decoding: UnsafeBufferPointer(start: vs, count: ve - vs), as: UTF8.self)
                 // Without entity substitution libxml2 hands '&' in attribute
@@ -191,6 +207,25 @@ final class SAXSession {
             firstError = ParseProblem(line: line, message: message, code: code,
                                       isNamespaceError: domain == Int(XML_FROM_NAMESPACE.rawValue))
         }
+    }
+
+    /// feedparser's attribute key (`prefix:local`, lower-cased, prefix only
+    /// for known namespaces) and the name as written, cached per interned name.
+    private func attributeName(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> (String, String) {
+        let k = NameKey(local: UnsafeRawPointer(local), prefix: nil, uri: UnsafeRawPointer(uri))
+        if let hit = attributeNames[k] { return hit }
+        let l = String(cString: local)
+        var key = l.lowercased()
+        var raw = l
+        if let uri {
+            let (_, lower) = Namespaces.normalize(String(cString: uri))
+            if let pre = Namespaces.known[lower], !pre.isEmpty {
+                key = pre.lowercased() + ":" + key
+                raw = pre + ":" + l
+            }
+        }
+        attributeNames[k] = (key, raw)
+        return (key, raw)
     }
 
     private func resolve(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,

@@ -28,6 +28,7 @@ enum Base64 {
             }
             i += 4
         }
-        return String(validating: out, as: UTF8.self)
+        // (String(validating:) would need macOS 15; the package supports 14.)
+        return out.withUnsafeBufferPointer { UTF8Validator.isValid($0) } ? String(decoding: out, as: UTF8.self) : nil
     }
 }

@@ -98,6 +98,10 @@ enum HTMLNormalizer {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...j]))
                 return j + 1
             }
+            if foreignDepth == 0, let end = normalFormEnd(b, i, nameEnd: j) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...end]))
+                return end + 1
+            }
             let raw = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
             let lower = raw.lowercased()
             var attrs: [(String, String)] = []
@@ -203,6 +207,54 @@ enum HTMLNormalizer {
             }
             append("&amp;")   // a bare ampersand
             return i + 1
+        }
+
+        /// If the start tag at `i` is already exactly what the slow path
+        /// would write (`<name a="v" b="w">`: lower-case names in sorted order,
+        /// double quotes, nothing to escape or resolve), the index of its
+        /// `>`; nil otherwise. Most tags in real feeds take this path.
+        func normalFormEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, nameEnd: Int) -> Int? {
+            guard Self.isPlainLowerName(b, i + 1, nameEnd) else { return nil }
+            let n = b.count
+            var j = nameEnd
+            var prevName: UnsafeBufferPointer<UInt8>? = nil
+            var urlAttrs: Set<String>? = nil
+            var tagName: String? = nil
+            while j < n {
+                if b[j] == 62 { return j }
+                guard b[j] == 32 else { return nil }
+                j += 1
+                let ns = j
+                while j < n, (b[j] >= 97 && b[j] <= 122) || b[j] == 45 || b[j] == 95 || (b[j] >= 48 && b[j] <= 57) { j += 1 }
+                guard j > ns, j + 1 < n, b[j] == 61, b[j + 1] == 34 else { return nil }
+                let name = UnsafeBufferPointer(rebasing: b[ns..<j])
+                if let prevName, !prevName.lexicographicallyPrecedes(name) { return nil }
+                prevName = name
+                let vs = j + 2
+                var e = vs
+                while e < n, b[e] != 34 {
+                    let c = b[e]
+                    if c == 60 || c == 62 || c == 38 { return nil }
+                    e += 1
+                }
+                guard e < n else { return nil }
+                let value = UnsafeBufferPointer(rebasing: b[vs..<e])
+                let nameLen = j - ns
+                if (nameLen == 3 && name.elementsEqual("rel".utf8)) || (nameLen == 4 && name.elementsEqual("type".utf8)) {
+                    if value.contains(where: { $0 >= 65 && $0 <= 90 }) { return nil }
+                }
+                if urlAttrs == nil {
+                    tagName = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<nameEnd]), as: UTF8.self)
+                    urlAttrs = HTMLURLAttributes.attributes[tagName!] ?? []
+                }
+                if !urlAttrs!.isEmpty, urlAttrs!.contains(String(decoding: name, as: UTF8.self)) {
+                    if let f = value.first, f <= 32 { return nil }
+                    if let l = value.last, l <= 32 { return nil }
+                    if !base.isEmpty, !URLResolver.isPlainAbsoluteHTTP(String(decoding: value, as: UTF8.self)) { return nil }
+                }
+                j = e + 1
+            }
+            return nil
         }
 
         /// Lower-case ASCII letters and digits, not a void element, not

@@ -23,10 +23,17 @@ public enum PlainText {
                 }
                 if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { sink.pendingSpace = true; i += 2; continue }
                 // A run of ordinary bytes (no markup, reference or space) is copied at once.
+                // A single space between words stays inside the run, so a
+                // sentence is one copy rather than one per word.
                 var j = i + 1
                 while j < n {
                     let d = b[j]
-                    if d == 60 || d == 38 || d <= 32 || d == 0xC2 { break }
+                    if d == 60 || d == 38 || d == 0xC2 { break }
+                    if d <= 32 {
+                        guard d == 32, j + 1 < n else { break }
+                        let e = b[j + 1]
+                        if e <= 32 || e == 60 || e == 38 || e == 0xC2 { break }
+                    }
                     j += 1
                 }
                 sink.emitRun(UnsafeBufferPointer(rebasing: b[i..<j]))

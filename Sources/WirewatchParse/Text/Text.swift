@@ -80,8 +80,8 @@ enum Text {
         }
         guard hasHigh else { return s }
         let bytes = s.unicodeScalars.map { UInt8($0.value) }
-        guard let fixed = String(validating: bytes, as: UTF8.self) else { return s }
-        return fixed
+        guard bytes.withUnsafeBufferPointer({ UTF8Validator.isValid($0) }) else { return s }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Map C1 controls (U+0080–U+009F) to their Windows-1252 meaning.

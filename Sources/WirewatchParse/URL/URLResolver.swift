@@ -21,19 +21,44 @@ enum URLResolver {
             let s = scheme(of: base)
             return (s.isEmpty || acceptableSchemes.contains(s)) ? base : ""
         }
+        if isPlainAbsoluteHTTP(rel) { return rel }
         let uri = join(base, rel)
         let s = Text.strip(uri).split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return acceptableSchemes.contains(s) ? uri : ""
     }
 
+    /// The scheme (lower-cased), or "" when `s` has none. Byte-level.
     static func scheme(of s: String) -> String {
-        var out = ""
-        for (i, c) in s.enumerated() {
-            if c == ":" { return i > 0 ? out.lowercased() : "" }
-            if !(c.isASCII && (c.isLetter || (i > 0 && (c.isNumber || c == "+" || c == "-" || c == ".")))) { return "" }
-            out.append(c)
+        var u = s.utf8.makeIterator()
+        var bytes: [UInt8] = []
+        var i = 0
+        while let c = u.next() {
+            if c == 58 { return i > 0 ? String(decoding: bytes, as: UTF8.self).lowercased() : "" }
+            let alpha = (c | 0x20) >= 97 && (c | 0x20) <= 122
+            let other = i > 0 && ((c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46)
+            guard alpha || other, i < 32 else { return "" }
+            bytes.append(c)
+            i += 1
         }
         return ""
+    }
+
+    /// `http://…` / `https://…` in a form Python's `urljoin` would return
+    /// unchanged: such references need no parsing at all (the common case).
+    static func isPlainAbsoluteHTTP(_ s: String) -> Bool {
+        let u = s.utf8
+        let rest: Substring.UTF8View
+        if u.starts(with: "http://".utf8) { rest = s.dropFirst(7).utf8 }
+        else if u.starts(with: "https://".utf8) { rest = s.dropFirst(8).utf8 }
+        else { return false }
+        guard let f = rest.first, f != 47, let l = rest.last, l != 63, l != 35 else { return false }
+        var prevQ = false
+        for c in rest {
+            if c == 35 && prevQ { return false }   // "?#": urlunparse drops the empty query
+            if c <= 32 { return false }
+            prevQ = c == 63
+        }
+        return true
     }
 
     struct Parts {
@@ -62,8 +87,9 @@ enum URLResolver {
         if !p.scheme.isEmpty { s += p.scheme + ":" }
         if let a = p.authority { s += "//" + a }
         s += p.path
-        if let q = p.query { s += "?" + q }
-        if let f = p.fragment { s += "#" + f }
+        // urlunparse drops an empty query or fragment.
+        if let q = p.query, !q.isEmpty { s += "?" + q }
+        if let f = p.fragment, !f.isEmpty { s += "#" + f }
         return s
     }
 
@@ -78,8 +104,7 @@ enum URLResolver {
         if !relativeSchemes.contains(b.scheme) { return ref }
         if r.scheme.isEmpty { r.scheme = b.scheme }
         if r.authority != nil {
-            r.path = removeDots(r.path)
-            return compose(r)
+            return compose(r)   // Python's urljoin keeps a network-path reference as written
         }
         r.authority = b.authority
         if r.path.isEmpty {

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import WirewatchParse
+
+@Suite("HTTP context and DOCTYPE")
+struct HTTPContextTests {
+    @Test func headersReachTheJSON() throws {
+        let r = parse("<rss version=\"2.0\"><channel><title>T</title></channel></rss>",
+                      url: "http://example.com/feed",
+                      headers: ["Content-Type": "application/rss+xml", "ETag": "\"abc\"",
+                                "Last-Modified": "Thu, 01 Jan 2004 19:48:21 GMT", "Content-Language": "fr"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.feedparserJSON().utf8)) as? [String: Any])
+        #expect(obj["href"] as? String == "http://example.com/feed")
+        #expect(obj["etag"] as? String == "\"abc\"")
+        #expect(obj["modified_parsed"] as? String == "2004-01-01T19:48:21Z")
+        #expect(r.feed.language == nil || r.feed.language == "fr")
+        #expect(!r.isMalformed)
+    }
+
+    @Test func textPlainIsFlaggedButParsed() {
+        let r = parse("<rss version=\"2.0\"><channel><title>T</title></channel></rss>",
+                      url: "http://example.com/feed", headers: ["Content-Type": "text/plain"])
+        #expect(r.isMalformed)
+        #expect(r.feed.title == "T")
+    }
+
+    @Test func contentLocationIsTheBase() {
+        let r = parse("<rss version=\"2.0\"><channel><item><link>a.html</link></item></channel></rss>",
+                      url: "http://example.com/x/feed", headers: ["Content-Type": "application/xml", "Content-Location": "/y/feed"])
+        #expect(r.items.first?.link == "http://example.com/y/a.html")
+    }
+
+    @Test func internalEntityDeclaredInDoctype() {
+        let xml = """
+        <!DOCTYPE rss [ <!ENTITY id "tag:example.com,"> ]>
+        <rss version="2.0"><channel><item><guid isPermaLink="false">&id;2006:1</guid></item></channel></rss>
+        """
+        let r = parse(xml)
+        #expect(r.items.first?.guid == "tag:example.com,2006:1")
+        #expect(!r.isMalformed)
+    }
+}
