@@ -18,8 +18,22 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Keep running and print new alerts as the daemon commits them.")
     var follow = false
 
-    @Flag(help: "One JSON object per line: id, time, rule, feed, title, link, item_id.")
+    @Flag(help: "One JSON object per line: id, time, rule, feed, title, link, item_id, story_id, sources.")
     var json = false
+
+    @Option(help: "Only alerts of this rule (repeatable).")
+    var rule: [String] = []
+
+    @Option(help: "Only alerts whose item carries this tag.")
+    var tag: String?
+
+    @Option(help: "Only alerts raised since: a duration back (2h, 1d) or a date.")
+    var since: TimeSpec?
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    var filter: AlertFilter { AlertFilter(rules: rule, tag: tag, since: since?.date) }
 
     func run() async throws {
         let config = try configOption.load()
@@ -29,7 +43,7 @@ struct TailCommand: AsyncParsableCommand {
         }
         var lastID: Int64 = 0
         if let archive {
-            for alert in try archive.latestAlerts(limit: n) {
+            for alert in try archive.latestAlerts(limit: n, filter: filter) {
                 emit(alert)
                 lastID = alert.id
             }
@@ -41,7 +55,7 @@ struct TailCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(500))
             if archive == nil { archive = try? Archive(existingAt: config.archivePath) }
             guard let archive else { continue }
-            for alert in (try? archive.alerts(after: lastID)) ?? [] {
+            for alert in (try? archive.alerts(after: lastID, filter: filter)) ?? [] {
                 emit(alert)
                 lastID = alert.id
             }
@@ -49,6 +63,10 @@ struct TailCommand: AsyncParsableCommand {
     }
 
     func emit(_ alert: Alert) {
-        Terminal.print(json ? AlertLine.json(alert) : AlertLine.text(alert))
+        if json {
+            Terminal.print(AlertLine.json(alert))
+        } else {
+            Terminal.print(AlertLine.text(alert, colored: color.enabled))
+        }
     }
 }

@@ -3,13 +3,16 @@ import WirewatchCore
 
 /// The one-line and JSON renderings of an alert, shared by `run`, the alert log and `tail`.
 public enum AlertLine {
-    /// `2026-11-21T06:30:12Z  rule  feed  title  link`, with feed text sanitized.
-    public static func text(_ alert: Alert) -> String {
+    /// `2026-11-21T06:30:12Z  rule  feed  title  link  +N sources`, with feed text
+    /// sanitized; with `colored`, the rule in bold yellow and the link dimmed.
+    public static func text(_ alert: Alert, colored: Bool = false) -> String {
+        func paint(_ text: String, _ code: String) -> String { colored ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
         var parts = [
-            ISO8601.string(alert.time), TerminalText.sanitize(alert.rule), TerminalText.sanitize(alert.feed),
+            ISO8601.string(alert.time), paint(TerminalText.sanitize(alert.rule), "1;33"),
+            paint(TerminalText.sanitize(alert.feed), "36"),
             TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title),
         ]
-        if let link = alert.link, !link.isEmpty { parts.append(TerminalText.sanitize(link)) }
+        if let link = alert.link, !link.isEmpty { parts.append(paint(TerminalText.sanitize(link), "2")) }
         if alert.sources > 1 { parts.append("+\(alert.sources - 1) sources") }
         return parts.joined(separator: "  ")
     }
