@@ -23,7 +23,12 @@ struct KilledDaemonTests {
             var items = ""
             for n in 0..<Self.itemsPerFeed {
                 let topic = n % 10 == 0 ? "General strike called in Minneapolis" : "Council notes \(feed)-\(n)"
-                let body = (0..<60).map { "word\(($0 * 7 + n * 13 + feed * 31) % 997)" }.joined(separator: " ")
+                // Distinct prose per item, so that every item is its own story.
+                var state = UInt64(feed * 1_000 + n) &* 0x9E37_79B9_7F4A_7C15 | 1
+                let body = (0..<60).map { _ -> String in
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    return "word\(state % 5_000)"
+                }.joined(separator: " ")
                 items += "<item><guid>f\(feed)-\(n)</guid><title>\(topic) \(feed)-\(n)</title><link>https://n.example.org/\(feed)/\(n)</link><description>\(body)</description></item>\n"
             }
             try dir.write("feed\(feed).xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F\(feed)</title>\n\(items)</channel></rss>")

@@ -6,8 +6,9 @@ import WirewatchCore
 func testSettings(_ configure: (inout Fetcher.Settings) -> Void = { _ in }) -> Fetcher.Settings {
     var settings = Fetcher.Settings()
     settings.politeness = .init(perHost: 1, minimumDelay: .zero, global: 16)
-    settings.timeout = .seconds(5)
-    settings.connectTimeout = .seconds(2)
+    // Generous: tests run in parallel on a busy 2-core machine; timeouts have their own tests.
+    settings.timeout = .seconds(30)
+    settings.connectTimeout = .seconds(10)
     configure(&settings)
     return settings
 }
