@@ -40,7 +40,9 @@ enum CivilTime {
     /// Returns nil for impossible fields (feedparser's `datetime()` check).
     static func date(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, offsetMinutes: Int) -> Date? {
         guard y >= 1, y <= 9999, (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo),
-              (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s) else { return nil }
+              (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s),
+              // Real zones are within a day; a fuzzed "+0000000000000000099" must not overflow.
+              abs(offsetMinutes) <= 24 * 60 else { return nil }
         let days = daysFromCivil(y, mo, d)
         let secs = days * 86400 + h * 3600 + mi * 60 + s - offsetMinutes * 60
         return Date(timeIntervalSince1970: TimeInterval(secs))

@@ -38,7 +38,8 @@ enum W3CDTF {
         }
         var hms: [Int] = []
         for t in time {
-            guard let v = Double(t), v.isFinite, !t.isEmpty else { return nil }
+            // Bounded before the conversion: a fuzzed "00.1555…5Z" must not trap.
+            guard let v = Double(t), v.isFinite, !t.isEmpty, abs(v) < 1e6 else { return nil }
             hms.append(Int(v))
         }
         return CivilTime.date(y, mo, d, hms[0], hms[1], hms[2], offsetMinutes: offset)
