@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "wirewatch-bench-archive", targets: ["ArchiveBenchmark"]),
         .executable(name: "wirewatch-bench-parse", targets: ["ParseBenchmark"]),
         .executable(name: "wirewatch-fuzz-parse", targets: ["ParserFuzzer"]),
+        .executable(name: "wirewatch-bench-rules", targets: ["RulesBenchmark"]),
         .library(name: "WirewatchDaemon", targets: ["WirewatchDaemon"]),
     ],
     dependencies: [
@@ -124,6 +125,8 @@ let package = Package(
             dependencies: ["WirewatchParse", "CSAXFloor"],
             path: "Benchmarks/ParseBenchmark"
         ),
+
+        .executableTarget(name: "RulesBenchmark", dependencies: ["WirewatchRules"], path: "Benchmarks/RulesBenchmark"),
 
         // libFuzzer target: built only by scripts/fuzz-parser (-sanitize=fuzzer,address).
         .executableTarget(name: "ParserFuzzer", dependencies: ["WirewatchParse"], path: "Fuzz/ParserFuzzer"),

@@ -15,6 +15,9 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
     /// `root` flattened for evaluation, and the index of its root instruction.
     let program: Program
     let entry: Int32
+    /// The lookup table of `lexicon`, and scratch memory for concurrent matching.
+    let table: AtomTable
+    let pool: ScratchPool
 
     /// Parses and compiles `source`; throws with the 1-based column of the problem.
     public init(_ source: String) throws(QuerySyntaxError) {
@@ -29,13 +32,18 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
         var program = Program()
         self.entry = program.append(root)
         self.program = program
+        self.table = AtomTable(lexicon.atoms)
+        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: 1)
     }
 
     /// Whether the document satisfies the expression.
     public func matches(_ document: RuleDocument) -> Bool {
-        let prepared = PreparedDocument(
-            document, lexicon: lexicon, fields: fields, values: !program.values.isEmpty)
-        return program.evaluate(entry, in: prepared)
+        pool.withScratch { scratch in
+            DocumentScanner.scan(document, fields: fields, table: table, into: scratch)
+            var prepared = PreparedDocument(document, scratch: scratch)
+            if !program.values.isEmpty { prepared.normalizeValues() }
+            return program.evaluate(entry, in: prepared)
+        }
     }
 
     public var description: String { source }

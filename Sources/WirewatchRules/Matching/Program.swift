@@ -108,12 +108,18 @@ struct Program: Sendable {
         case .not:
             return !evaluate(instruction.first, in: document)
         case .word:
-            return document.fieldMask[first] & instruction.fields != 0
+            return document.fieldMask(instruction.first) & instruction.fields != 0
         case .phrase:
             // Positions are only read when every word occurs in a common field.
             let common = commonFields(first..<end, instruction.fields, document)
-            return common != 0 && Self.fieldIndexes(common).contains { field in
-                !document.sequenceStarts(operands[first..<end], field: field).isEmpty
+            guard common != 0 else { return false }
+            return operands.withUnsafeBufferPointer { all in
+                let atoms = UnsafeBufferPointer(rebasing: all[first..<end])
+                return Self.anyField(common) { field in
+                    document.anyPosition(of: atoms[0], field: field) { start in
+                        document.sequence(atoms, at: start, field: field)
+                    }
+                }
             }
         case .near:
             let second = Int(instruction.second)
@@ -122,39 +128,59 @@ struct Program: Sendable {
             let common = commonFields(
                 right, commonFields(left, instruction.fields, document), document)
             let distance = Int(instruction.distance)
-            return common != 0 && Self.fieldIndexes(common).contains { field in
+            return common != 0 && Self.anyField(common) { field in
                 near(left, right, distance: distance, field: field, in: document)
             }
         case .value:
             let pattern = values[first].pattern
+            let documentValues = document.values
             switch values[first].field {
-            case .feed: return pattern.matches(document.feed)
-            case .link: return pattern.matches(document.link)
-            case .lang: return pattern.matches(document.language)
-            case .tag: return document.tags.contains { pattern.matches($0) }
-            case .category: return document.categories.contains { pattern.matches($0) }
+            case .feed: return pattern.matches(documentValues.feed)
+            case .link: return pattern.matches(documentValues.link)
+            case .lang: return pattern.matches(documentValues.language)
+            case .tag: return documentValues.tags.contains { pattern.matches($0) }
+            case .category: return documentValues.categories.contains { pattern.matches($0) }
             }
         case .regex:
             let test = regexes[first]
-            return Self.rawTexts(test.scope, of: document.document).contains {
-                test.regex.matches($0)
+            let source = document.document
+            switch test.scope {
+            case .text(let fields):
+                return Self.anyField(fields.rawValue) { field in
+                    switch field {
+                    case 0: test.regex.matches(source.title)
+                    case 1: test.regex.matches(source.summary)
+                    case 2: test.regex.matches(source.content)
+                    default: test.regex.matches(source.author)
+                    }
+                }
+            case .value:
+                return Self.rawTexts(test.scope, of: source).contains { test.regex.matches($0) }
             }
         }
     }
 
     /// The bits of `fields` in which every atom of `operands[range]` occurs.
+    @inline(__always)
     private func commonFields(
         _ range: Range<Int>, _ fields: UInt8, _ document: PreparedDocument
     ) -> UInt8 {
         var common = fields
         for operand in range where common != 0 {
-            common &= document.fieldMask[Int(operands[operand])]
+            common &= document.fieldMask(operands[operand])
         }
         return common
     }
 
-    private static func fieldIndexes(_ bits: UInt8) -> [Int] {
-        TextFields.ordered.indices.filter { bits & TextFields.ordered[$0].rawValue != 0 }
+    /// Whether `body` holds for one of the field indexes whose bits are set.
+    @inline(__always)
+    static func anyField(_ bits: UInt8, _ body: (Int) -> Bool) -> Bool {
+        var field = 0
+        while field < 4 {
+            if bits & (1 << UInt8(field)) != 0, body(field) { return true }
+            field += 1
+        }
+        return false
     }
 
     /// Some occurrence of each side with at most `distance` words between them, the
@@ -163,19 +189,21 @@ struct Program: Sendable {
         _ left: Range<Int>, _ right: Range<Int>, distance: Int, field: Int,
         in document: PreparedDocument
     ) -> Bool {
-        let leftStarts = document.sequenceStarts(operands[left], field: field)
-        guard !leftStarts.isEmpty else { return false }
-        let rightStarts = document.sequenceStarts(operands[right], field: field)
-        for l in leftStarts {
-            for r in rightStarts {
-                let gap = l < r ? r - (l + left.count) : l - (r + right.count)
-                if gap >= 0 && gap <= distance { return true }
+        operands.withUnsafeBufferPointer { all in
+            let leftStarts = document.sequenceStarts(UnsafeBufferPointer(rebasing: all[left]), field: field)
+            guard !leftStarts.isEmpty else { return false }
+            let rightStarts = document.sequenceStarts(UnsafeBufferPointer(rebasing: all[right]), field: field)
+            for l in leftStarts {
+                for r in rightStarts {
+                    let gap = l < r ? r - (l + left.count) : l - (r + right.count)
+                    if gap >= 0 && gap <= distance { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
-    private static func rawTexts(_ scope: Scope, of document: RuleDocument) -> [String] {
+    static func rawTexts(_ scope: Scope, of document: RuleDocument) -> [String] {
         switch scope {
         case .text(let fields):
             let texts = [document.title, document.summary, document.content, document.author]

@@ -1,0 +1,202 @@
+/// The hot path: one pass over each text field's UTF-8 that splits it into folded words
+/// exactly like `WordScanner` (which folds query words) and looks every word up in the
+/// `AtomTable`, recording which atoms occur in which field and at which word position.
+///
+/// Why a word index and not Aho–Corasick: terms match whole folded words (or word
+/// prefixes), so the word boundaries an automaton would have to re-check are known
+/// here for free, and a word costs one hash probe (plus one per prefix level) instead of
+/// one automaton transition per byte in a table that, for 10,000 terms, no longer fits
+/// in cache. `RulesBenchmark` measures both the whole engine and a literal-only run
+/// against the pyahocorasick anchors; see docs/queries.md, "How matching works".
+///
+/// ASCII bytes are folded through a 256-entry table; other scalars go through
+/// `FoldTable`. Only the current word is kept (folded into a small reused buffer).
+enum DocumentScanner {
+    /// Per byte: 0 for an ASCII separator, 0xFF for a non-ASCII byte (slow path),
+    /// otherwise the folded (lowercase) byte of an ASCII letter or digit.
+    static let asciiFold: [UInt8] = (0..<256).map { value -> UInt8 in
+        switch value {
+        case 0x30...0x39, 0x61...0x7A: UInt8(value)
+        case 0x41...0x5A: UInt8(value + 0x20)
+        case 0x80...: 0xFF
+        default: 0
+        }
+    }
+
+    /// Position codes: field index in the top bits, word position below.
+    static let positionBits: UInt32 = 28
+    static let positionMask: UInt32 = (1 << positionBits) - 1
+
+    @inline(__always)
+    static func code(field: Int, position: Int) -> UInt32 {
+        UInt32(field) << positionBits | UInt32(min(position, Int(positionMask)))
+    }
+
+    /// Scans the text fields of `document` selected by `fields` into `scratch`: sets
+    /// `fieldMask` for every atom found, and fills `postings` grouped by atom (each
+    /// atom's codes ascending). `spans`, if given, receives every word's field, position
+    /// and UTF-8 byte range in the original text (for explanations and highlighting).
+    static func scan(
+        _ document: RuleDocument, fields: TextFields, table: AtomTable, into scratch: Scratch,
+        spans: ((_ field: Int, _ position: Int, _ bytes: Range<Int>) -> Void)? = nil
+    ) {
+        guard table.atomCount > 0 || spans != nil else { return }
+        var touched = scratch.touched
+        var hitAtoms = scratch.hitAtoms
+        var hitCodes = scratch.hitCodes
+        var folded = scratch.folded
+        let fieldMask = scratch.fieldMask
+        let rangeEnd = scratch.rangeEnd
+        asciiFold.withUnsafeBufferPointer { foldTable in
+            let fold = foldTable.baseAddress!
+            for (field, bit) in TextFields.ordered.enumerated() where fields.contains(bit) {
+                var text: String
+                switch field {
+                case 0: text = document.title
+                case 1: text = document.summary
+                case 2: text = document.content
+                default: text = document.author
+                }
+                if text.isEmpty { continue }
+                text.withUTF8 { utf8 in
+                    folded.reserve(utf8.count * FoldTable.growth + FoldTable.maximumFoldedBytes + 16)
+                    scanField(
+                        utf8, field: field, bit: bit.rawValue, fold: fold, table: table,
+                        folded: folded.base, capacity: folded.capacity, fieldMask: fieldMask,
+                        rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms,
+                        hitCodes: &hitCodes, spans: spans)
+                }
+            }
+        }
+        // Group the hits by atom (counting sort over the touched atoms only); each
+        // atom's codes stay in scan order, which is ascending.
+        let rangeStart = scratch.rangeStart
+        var running: Int32 = 0
+        for index in 0..<touched.count {
+            let atom = Int(touched[index])
+            rangeStart[atom] = running
+            running += rangeEnd[atom]
+            rangeEnd[atom] = rangeStart[atom]
+        }
+        var postings = scratch.postings
+        postings.reserve(hitAtoms.count)
+        postings.count = hitAtoms.count
+        for index in 0..<hitAtoms.count {
+            let atom = Int(hitAtoms[index])
+            postings[Int(rangeEnd[atom])] = hitCodes[index]
+            rangeEnd[atom] += 1
+        }
+        scratch.touched = touched
+        scratch.hitAtoms = hitAtoms
+        scratch.hitCodes = hitCodes
+        scratch.folded = folded
+        scratch.postings = postings
+    }
+
+    @inline(__always)
+    private static func scanField(
+        _ utf8: UnsafeBufferPointer<UInt8>, field: Int, bit: UInt8, fold: UnsafePointer<UInt8>,
+        table: AtomTable, folded out: UnsafeMutablePointer<UInt8>, capacity: Int,
+        fieldMask: UnsafeMutablePointer<UInt8>, rangeEnd: UnsafeMutablePointer<Int32>,
+        touched: inout RawBuffer<Int32>, hitAtoms: inout RawBuffer<Int32>,
+        hitCodes: inout RawBuffer<UInt32>,
+        spans: ((_ field: Int, _ position: Int, _ bytes: Range<Int>) -> Void)?
+    ) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        let outBuffer = UnsafeMutableBufferPointer(start: out, count: capacity)
+        let foldTable = FoldTable.shared
+        var i = 0
+        var position = 0
+        var inWord = false
+        var written = 0
+        var upperRun = true
+        var upperPrefix = 0
+        var wordStart = 0
+
+        @inline(__always)
+        func finishWord(end: Int) {
+            guard written > 0 else { return }
+            let code = Self.code(field: field, position: position)
+            table.lookUp(out, count: written, upperPrefix: upperPrefix) { atom in
+                let a = Int(atom)
+                if fieldMask[a] == 0 {
+                    touched.append(atom)
+                    rangeEnd[a] = 0
+                }
+                fieldMask[a] |= bit
+                rangeEnd[a] += 1
+                hitAtoms.append(atom)
+                hitCodes.append(code)
+            }
+            spans?(field, position, wordStart..<end)
+            position += 1
+        }
+
+        while i < count {
+            let byte = base[i]
+            let f = fold[Int(byte)]
+            if f == 0 {
+                if inWord {
+                    finishWord(end: i)
+                    inWord = false
+                }
+                i += 1
+            } else if f != 0xFF {
+                if !inWord {
+                    inWord = true
+                    written = 0
+                    upperRun = true
+                    upperPrefix = 0
+                    wordStart = i
+                }
+                out[written] = f
+                written += 1
+                if byte &- 0x61 < 26 {
+                    upperRun = false
+                } else if upperRun {
+                    upperPrefix = written
+                }
+                i += 1
+            } else {
+                // Non-ASCII: decode one scalar (the text is valid UTF-8) and fold it.
+                let scalar: UInt32
+                let size: Int
+                if byte < 0xE0 {
+                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                    size = 2
+                } else if byte < 0xF0 {
+                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
+                        | UInt32(base[i + 2] & 0x3F)
+                    size = 3
+                } else {
+                    scalar = UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                        | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                    size = 4
+                }
+                if !inWord { written = 0 }
+                switch foldTable.fold(scalar, into: outBuffer, at: &written) {
+                case .separator:
+                    if inWord {
+                        finishWord(end: i)
+                        inWord = false
+                    }
+                case .word(let lower, _):
+                    if !inWord {
+                        inWord = true
+                        upperRun = true
+                        upperPrefix = 0
+                        wordStart = i
+                    }
+                    if lower {
+                        upperRun = false
+                    } else if upperRun {
+                        upperPrefix = written
+                    }
+                }
+                i += size
+            }
+        }
+        if inWord { finishWord(end: count) }
+    }
+}
