@@ -49,6 +49,7 @@ extension Archive {
 
     static func archivedItem(_ row: Row) -> ArchivedItem {
         let published: Double? = row["published_at"]
+        let updated: Double? = row["updated_at"]
         return ArchivedItem(
             id: row["id"],
             feed: row["feed_name"],
@@ -61,6 +62,7 @@ extension Archive {
             content: row["content"],
             language: row["language"],
             published: published.map { Date(timeIntervalSince1970: $0) },
+            updated: updated.map { Date(timeIntervalSince1970: $0) },
             firstSeen: Date(timeIntervalSince1970: row["first_seen_at"]),
             storyID: row["story_id"],
             revision: row["revision"],
@@ -105,8 +107,8 @@ struct SearchSQL {
             if lowestID != nil { clauses.append("item.id >= ?") }
             order = "ORDER BY item.id DESC"
         }
-        if request.since != nil { clauses.append("coalesce(item.published_at, item.first_seen_at) >= ?") }
-        if request.until != nil { clauses.append("coalesce(item.published_at, item.first_seen_at) <= ?") }
+        if request.since != nil { clauses.append("coalesce(item.published_at, item.updated_at, item.first_seen_at) >= ?") }
+        if request.until != nil { clauses.append("coalesce(item.published_at, item.updated_at, item.first_seen_at) <= ?") }
         if !request.feeds.isEmpty {
             clauses.append("feed.name IN (" + Array(repeating: "?", count: request.feeds.count).joined(separator: ",") + ")")
         }

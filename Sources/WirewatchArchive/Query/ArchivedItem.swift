@@ -14,6 +14,8 @@ public struct ArchivedItem: Sendable, Hashable {
     public var content: String?
     public var language: String?
     public var published: Date?
+    /// Last update the feed gave (RSS 1.0's dc:date lands here).
+    public var updated: Date?
     public var firstSeen: Date
     public var storyID: Int64?
     /// 1 for an item never edited; one more per stored edit.
@@ -21,8 +23,8 @@ public struct ArchivedItem: Sendable, Hashable {
     public var tags: [String]
     public var categories: [String]
 
-    /// Publication time, or when the archive first saw the item.
-    public var date: Date { published ?? firstSeen }
+    /// Publication time, else the feed's update time, else when the archive first saw the item.
+    public var date: Date { published ?? updated ?? firstSeen }
 }
 
 /// One search result.
