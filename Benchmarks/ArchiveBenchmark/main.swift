@@ -26,6 +26,7 @@ while let argument = arguments.next() {
         exit(2)
     }
 }
+setvbuf(stdout, nil, _IOLBF, 0)
 let folder = directory ?? FileManager.default.temporaryDirectory.path + "/wirewatch-bench-\(getpid())"
 try? FileManager.default.removeItem(atPath: folder)
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -98,7 +99,7 @@ while produced < items {
     }
 }
 let cpuIngest = ingestCPU  // the ingest alone, not the text generator
-let storyCount = try archive.stories(limit: Int.max).count
+let storyCount = try archive.storyCount()
 try archive.checkpoint()
 let bytes = Measure.fileSize(path) + Measure.fileSize(path + "-wal")
 print("ingest: \(items) items (\(newItems) new, \(updated) edits) in \(Measure.format(ingestSeconds)) s = \(Measure.format(Double(items) / ingestSeconds, 0)) items/s (CPU \(Measure.format(cpuIngest)) s = \(Measure.format(Double(items) / cpuIngest, 0)) items per CPU-second)")

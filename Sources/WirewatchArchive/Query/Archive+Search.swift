@@ -11,28 +11,59 @@ extension Archive {
         return try read { db in
             var query = SearchSQL(request: request, expression: expression)
             query.lowestID = try request.since.map { try Self.lowestItemID(db, since: $0) } ?? nil
-            var hits: [SearchHit] = []
+            var accepted: [(item: ArchivedItem, score: Double?)] = []
             var offset = 0
-            // Page through candidates until enough pass the exact check.
+            // Page through candidates (ids and scores only: ranking must not read
+            // every matching row) until enough pass the dates and the exact check.
             let page = max(request.limit * 4, 50)
-            while hits.count < request.limit {
-                let rows = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments(limit: page, offset: offset))
-                for row in rows {
-                    var item = Self.archivedItem(row)
+            while accepted.count < request.limit {
+                let candidates = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments(limit: page, offset: offset))
+                let items = try Self.items(db, ids: candidates.map { $0["id"] })
+                for candidate in candidates {
+                    guard var item = items[candidate["id"]] else { continue }
+                    if let since = request.since, item.date < since { continue }
+                    if let until = request.until, item.date > until { continue }
                     item.tags = try String.fetchAll(
                         db.cachedStatement(sql: "SELECT tag FROM item_tag WHERE item_id = ? ORDER BY tag"),
                         arguments: [item.id]
                     )
                     if let filter = request.filter, !filter(item) { continue }
-                    let snippet: String? = row["snip"]
-                    hits.append(SearchHit(item: item, snippet: snippet ?? Self.lead(item.text), score: row["score"]))
-                    if hits.count == request.limit { break }
+                    accepted.append((item, candidate["score"]))
+                    if accepted.count == request.limit { break }
                 }
-                if rows.count < page { break }
+                if candidates.count < page { break }
                 offset += page
             }
-            return hits
+            let snippets = try expression.map { try Self.snippets(db, expression: $0, ids: accepted.map(\.item.id)) } ?? [:]
+            return accepted.map { SearchHit(item: $0.item, snippet: snippets[$0.item.id] ?? Self.lead($0.item.text), score: $0.score) }
         }
+    }
+
+    /// Whole rows of the given items, by id.
+    static func items(_ db: Database, ids: [Int64]) throws -> [Int64: ArchivedItem] {
+        guard !ids.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT item.*, feed.name AS feed_name FROM item JOIN feed ON feed.id = item.feed_id WHERE item.id IN (\(placeholders))",
+            arguments: StatementArguments(ids)
+        )
+        return Dictionary(rows.map { (row: Row) in (row["id"] as Int64, archivedItem(row)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Highlighted snippets, computed only for the results shown.
+    static func snippets(_ db: Database, expression: String, ids: [Int64]) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, snippet(item_fts, -1, char(2), char(3), '…', 16) AS snip FROM item_fts
+                WHERE item_fts MATCH ? AND rowid IN (\(placeholders))
+                """,
+            arguments: StatementArguments([expression as any DatabaseValueConvertible] + ids.map { $0 as any DatabaseValueConvertible })
+        )
+        return Dictionary(rows.map { (row: Row) in (row["rowid"] as Int64, row["snip"] as String) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The lowest item id that can have been published at or after `since`.
@@ -83,7 +114,9 @@ extension Archive {
     }
 }
 
-/// The SQL of one search, built once per request.
+/// The candidate query of one search: ids (and BM25 scores) in result order,
+/// with the filters SQL does cheaply. Dates and the query itself are checked on
+/// the rows afterwards.
 struct SearchSQL {
     let request: SearchRequest
     let expression: String?
@@ -91,40 +124,36 @@ struct SearchSQL {
 
     var sql: String {
         var clauses: [String] = []
-        let select: String
-        let order: String
-        if expression != nil {
-            select = """
-                SELECT item.*, feed.name AS feed_name,
-                       snippet(item_fts, -1, char(2), char(3), '…', 16) AS snip, bm25(item_fts, 4.0, 1.0, 2.0) AS score
-                FROM item_fts JOIN item ON item.id = item_fts.rowid JOIN feed ON feed.id = item.feed_id
-                """
-            clauses.append("item_fts MATCH ?")
-            if lowestID != nil { clauses.append("item_fts.rowid >= ?") }
-            order = request.ranked ? "ORDER BY score" : "ORDER BY item_fts.rowid DESC"
-        } else {
-            select = "SELECT item.*, feed.name AS feed_name FROM item JOIN feed ON feed.id = item.feed_id"
-            if lowestID != nil { clauses.append("item.id >= ?") }
-            order = "ORDER BY item.id DESC"
-        }
-        if request.since != nil { clauses.append("coalesce(item.published_at, item.updated_at, item.first_seen_at) >= ?") }
-        if request.until != nil { clauses.append("coalesce(item.published_at, item.updated_at, item.first_seen_at) <= ?") }
+        var joins = ""
         if !request.feeds.isEmpty {
+            joins = " JOIN item ON item.id = \(idColumn) JOIN feed ON feed.id = item.feed_id"
             clauses.append("feed.name IN (" + Array(repeating: "?", count: request.feeds.count).joined(separator: ",") + ")")
         }
         for _ in request.tags {
-            clauses.append("EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = item.id AND item_tag.tag = ?)")
+            clauses.append("EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = \(idColumn) AND item_tag.tag = ?)")
+        }
+        let select: String
+        let order: String
+        if expression != nil {
+            select = "SELECT item_fts.rowid AS id, bm25(item_fts, 4.0, 1.0, 2.0) AS score FROM item_fts" + joins
+            clauses.insert("item_fts MATCH ?", at: 0)
+            if lowestID != nil { clauses.insert("item_fts.rowid >= ?", at: 1) }
+            order = request.ranked ? "ORDER BY score" : "ORDER BY item_fts.rowid DESC"
+        } else {
+            select = "SELECT item.id AS id FROM item" + (request.feeds.isEmpty ? "" : " JOIN feed ON feed.id = item.feed_id")
+            if lowestID != nil { clauses.insert("item.id >= ?", at: 0) }
+            order = "ORDER BY item.id DESC"
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return select + whereClause + " " + order + " LIMIT ? OFFSET ?"
     }
 
+    var idColumn: String { expression != nil ? "item_fts.rowid" : "item.id" }
+
     func arguments(limit: Int, offset: Int) -> StatementArguments {
         var values: [(any DatabaseValueConvertible)?] = []
         if let expression { values.append(expression) }
         if let lowestID { values.append(lowestID) }
-        if let since = request.since { values.append(since.timeIntervalSince1970) }
-        if let until = request.until { values.append(until.timeIntervalSince1970) }
         values += request.feeds.map { $0 as (any DatabaseValueConvertible)? }
         values += request.tags.map { $0 as (any DatabaseValueConvertible)? }
         values += [limit, offset]

@@ -55,3 +55,10 @@ extension Archive {
         )
     }
 }
+
+extension Archive {
+    /// How many stories the archive holds.
+    public func storyCount() throws(ArchiveError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0 }
+    }
+}
