@@ -8,6 +8,11 @@ import WirewatchArchive
 import WirewatchCore
 import WirewatchDedup
 
+/// Lines appear as they are measured, also when stdout is a file.
+func print(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 var items = 1_000_000
 var directory: String?
 var skipNaive = false
@@ -26,7 +31,6 @@ while let argument = arguments.next() {
         exit(2)
     }
 }
-setvbuf(stdout, nil, _IOLBF, 0)
 let folder = directory ?? FileManager.default.temporaryDirectory.path + "/wirewatch-bench-\(getpid())"
 try? FileManager.default.removeItem(atPath: folder)
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
