@@ -57,6 +57,9 @@ final class StoryKeyFilter: Sendable {
         }
     }
 
+    /// More keys than it was sized for: false positives climb, rebuild it bigger.
+    var isOverfull: Bool { state.withLock { $0.count > $0.capacity } }
+
     /// Starts over, sized for `keyCount` keys with room to grow.
     func reset(expecting keyCount: Int) {
         state.withLock { $0 = Self.empty(capacity: max(1 << 16, keyCount * 2)) }
