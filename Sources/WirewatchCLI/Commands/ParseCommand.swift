@@ -27,7 +27,10 @@ struct ParseCommand: ParsableCommand {
             throw ValidationError("cannot read \(file)")
         }
         let context = ParseContext(url: url.flatMap { $0.isEmpty ? nil : $0 }, headers: try loadHeaders())
-        let parsed = FeedParser().parse([UInt8](data), context: context)
+        var options = ParseOptions()
+        // One pass that keeps the feedparser-shaped result, instead of a second parse for the JSON.
+        options.buildsFeedparserResult = json
+        let parsed = FeedParser(options: options).parse([UInt8](data), context: context)
         if json {
             Terminal.print(parsed.feedparserJSON())
             return

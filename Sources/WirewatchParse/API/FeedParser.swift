@@ -14,6 +14,29 @@ public struct FeedParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8], context: ParseContext = .init()) -> ParsedFeed {
+        let keepsTree = options.buildsFeedparserResult
+        let run = Self.run(bytes, context: context, options: options, keepsTree: keepsTree)
+        let mapped = ModelMapper.map(run.builder)
+        // Without the tree, `result` parses the same bytes again (the array
+        // is shared with the caller, not copied).
+        let tree = keepsTree
+            ? ResultTree(builder: run.builder, problems: run.problems, context: context, href: run.href)
+            : ResultTree(deferred: bytes, context: context, options: options)
+        return ParsedFeed(version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
+                          problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree)
+    }
+
+    /// One parse of the document into a builder. With `keepsTree` the builder
+    /// keeps every entry (the feedparser result); without it, entries become
+    /// `Item`s as the parse goes (`FeedBuilder.mappedItems`).
+    struct Run {
+        let builder: FeedBuilder
+        let problems: ProblemList
+        let href: String
+        let encoding: String
+    }
+
+    static func run(_ bytes: [UInt8], context: ParseContext, options: ParseOptions, keepsTree: Bool) -> Run {
         LibXML2.initialize()
         var problems = ProblemList()
         var input = bytes
@@ -37,6 +60,7 @@ public struct FeedParser: Sendable {
         let language = context.header("content-language")
 
         let builder = FeedBuilder(baseURI: base, language: language)
+        builder.keepsEntries = keepsTree
         builder.encoding = decoded.encoding
         var xmlProblem: ProblemList.Entry?
         if decoded.isJSON {
@@ -74,9 +98,6 @@ public struct FeedParser: Sendable {
         if let e = encodingProblem { problems.entries.append(e) }
 
         builder.finish()
-        let mapped = ModelMapper.map(builder)
-        return ParsedFeed(version: builder.version, encoding: decoded.encoding, isMalformed: !problems.entries.isEmpty,
-                          problem: problems.entries.first?.message, feed: mapped.feed, items: mapped.items,
-                          tree: ResultTree(builder: builder, problems: problems, context: context, href: href))
+        return Run(builder: builder, problems: problems, href: href, encoding: decoded.encoding)
     }
 }

@@ -14,13 +14,13 @@ public struct ParsedFeed: Sendable {
     public var feed: FeedInfo
     /// Document order.
     public var items: [Item]
-    /// The parse tree, kept so the JSON can be produced on demand only
-    /// (the daemon never asks for it, and building it eagerly would double
-    /// the memory a large feed costs).
+    /// Where the feedparser result comes from when asked for: the kept tree
+    /// (`ParseOptions.buildsFeedparserResult`) or a second, full parse of
+    /// the same bytes. The daemon never asks for it.
     let tree: ResultTree
 
-    /// The full feedparser-shaped result (SCHEMA.md), from which `feed` and
-    /// `items` were derived.
+    /// The full feedparser-shaped result (SCHEMA.md); `feed` and `items`
+    /// agree with it field for field. Built on each call (see `tree`).
     public var result: JSONValue { tree.json }
 
     /// Exactly one JSON object in the shape of SCHEMA.md.

@@ -33,6 +33,7 @@ extension FeedBuilder {
     }
 
     func startItem(_ attrs: Attrs) {
+        if !keepsEntries { flushEntries() }
         entries.append(FPDict())
         push("item", false)
         inentry = true
@@ -70,7 +71,7 @@ extension FeedBuilder {
         if let href = d.string("href") {
             let rel = d.string("rel")
             let type = ContentParams.mapType(d.string("type") ?? "")
-            if rel == "alternate", ContentParams.htmlTypes.contains(type) {
+            if rel == "alternate", ContentParams.isHTMLType(type) {
                 // The first HTML alternate wins (feedparser main's link priority).
                 if !c.contains("link") || !linkFromAlternate.contains(ObjectIdentifier(c)) {
                     c["link"] = .string(href)

@@ -1,10 +1,19 @@
 extension FeedBuilder {
-    static let canBeRelativeURI: Set<String> = [
-        "link", "id", "wfw_comment", "wfw_commentrss", "docs", "url", "href", "comments", "icon", "logo",
-    ]
-    static let canContainRelativeURIs: Set<String> = [
-        "content", "title", "summary", "info", "tagline", "subtitle", "copyright", "rights", "description",
-    ]
+    /// feedparser's `can_be_relative_uri` (a switch: no hashing per element).
+    static func canBeRelativeURI(_ element: String) -> Bool {
+        switch element {
+        case "link", "id", "wfw_comment", "wfw_commentrss", "docs", "url", "href", "comments", "icon", "logo": return true
+        default: return false
+        }
+    }
+
+    /// feedparser's `can_contain_relative_uris`.
+    static func canContainRelativeURIs(_ element: String) -> Bool {
+        switch element {
+        case "content", "title", "summary", "info", "tagline", "subtitle", "copyright", "rights", "description": return true
+        default: return false
+        }
+    }
 
     /// Close the top frame if it is `element`, post-process its text and
     /// store it in the current context (feedparser's `pop`).
@@ -15,32 +24,40 @@ extension FeedBuilder {
         let raw = unwrapXHTMLDiv(frame)
         // One pass over the bytes decides which (rarer) fix-ups are needed.
         var flags = TextFlags(raw)
-        var output = String(decoding: raw, as: UTF8.self)
-        if stripWhitespace, flags.mayNeedStrip { output = Text.strip(output) }
-        if !frame.expectingText { return output }
+        var output: String
+        if frame.expectingText, let normalized = normalizeDirectly(element, raw, flags, stripWhitespace: stripWhitespace) {
+            // Markup to normalize: straight from the collected bytes to the
+            // normalized String (the steps skipped below do not apply).
+            output = normalized
+            contentparams.base64 = false
+        } else {
+            output = String(utf8Bytes: raw)
+            if stripWhitespace, flags.mayNeedStrip { output = Text.strip(output) }
+            if !frame.expectingText { return output }
 
-        if contentparams.base64 {
-            if let d = Base64.decodeUTF8(output) {
-                output = d
-                flags = TextFlags(Array(d.utf8)[...])
+            if contentparams.base64 {
+                if let d = Base64.decodeUTF8(output) {
+                    output = d
+                    flags = TextFlags(Array(d.utf8)[...])
+                }
             }
-        }
-        if Self.canBeRelativeURI.contains(element), !output.isEmpty {
-            if element == "id" {
-                // An id is a name, not a locator: resolve it only when it is
-                // relative, so tag:/urn: ids survive an xml:base.
-                if guidislink, URLResolver.scheme(of: output).isEmpty { output = resolveURI(output) }
-            } else {
-                output = resolveURI(output)
+            if Self.canBeRelativeURI(element), !output.isEmpty {
+                if element == "id" {
+                    // An id is a name, not a locator: resolve it only when it is
+                    // relative, so tag:/urn: ids survive an xml:base.
+                    if guidislink, URLResolver.scheme(of: output).isEmpty { output = resolveURI(output) }
+                } else {
+                    output = resolveURI(output)
+                }
             }
-        }
-        if !version.hasPrefix("atom"), contentparams.type == "text/plain", Text.looksLikeHTML(output) {
-            contentparams.type = "text/html"
-        }
-        contentparams.base64 = false
-        let htmlish = ContentParams.htmlTypes.contains(ContentParams.mapType(contentparams.type ?? "text/html"))
-        if htmlish, Self.canContainRelativeURIs.contains(element), flags.hasMarkup {
-            output = HTMLNormalizer.normalize(output, base: baseuri, type: contentparams.type ?? "text/html")
+            if !version.hasPrefix("atom"), contentparams.type == "text/plain", Text.looksLikeHTML(output) {
+                contentparams.type = "text/html"
+            }
+            contentparams.base64 = false
+            let htmlish = ContentParams.isHTMLType(ContentParams.mapType(contentparams.type ?? "text/html"))
+            if htmlish, Self.canContainRelativeURIs(element), flags.hasMarkup {
+                output = HTMLNormalizer.normalize(output, base: baseuri, type: contentparams.type ?? "text/html")
+            }
         }
         if flags.onlyLatin1High, encoding == "utf-8" { output = Text.repairDoubleUTF8(output) }
         if flags.hasC1 { output = Text.translateC1(output) }
@@ -87,6 +104,35 @@ extension FeedBuilder {
             }
         }
         return output
+    }
+
+    /// The normalized HTML of `raw` when the general path would come to
+    /// exactly that: text expected, not base64, an element whose HTML is
+    /// normalized, an HTML type that the plain-text sniffing cannot change,
+    /// markup present, and at most ASCII whitespace to strip. nil otherwise.
+    private func normalizeDirectly(_ element: String, _ raw: ArraySlice<UInt8>, _ flags: TextFlags,
+                                   stripWhitespace: Bool) -> String? {
+        guard flags.hasMarkup, !contentparams.base64, Self.canContainRelativeURIs(element) else { return nil }
+        let type = contentparams.type
+        if type == "text/plain", !version.hasPrefix("atom") { return nil }
+        guard ContentParams.isHTMLType(ContentParams.mapType(type ?? "text/html")) else { return nil }
+        return raw.withUnsafeBufferPointer { b -> String? in
+            var s = 0
+            var e = b.count
+            if stripWhitespace {
+                while s < e, Self.isASCIIStripSpace(b[s]) { s += 1 }
+                while e > s, Self.isASCIIStripSpace(b[e - 1]) { e -= 1 }
+                // A non-ASCII first or last character may be Unicode space: general path.
+                guard s < e, b[s] < 0x80, b[e - 1] < 0x80 else { return nil }
+            }
+            return HTMLNormalizer.normalize(bytes: UnsafeBufferPointer(rebasing: b[s..<e]), base: baseuri,
+                                            type: type ?? "text/html")
+        }
+    }
+
+    /// `Text.strip`'s whitespace, ASCII part.
+    @inline(__always) static func isASCIIStripSpace(_ c: UInt8) -> Bool {
+        (c >= 0x09 && c <= 0x0D) || c == 0x20 || (c >= 0x1C && c <= 0x1F)
     }
 
     /// Atom 1.0 XHTML constructs: drop the wrapping `<div>` when everything

@@ -1,3 +1,5 @@
+import WirewatchCore
+
 /// Builds feedparser's result tree from SAX events.
 ///
 /// The state machine is a port of feedparser's `_FeedParserMixin` (the
@@ -6,42 +8,55 @@
 /// stack of text-construct parameters, xml:base / xml:lang scopes. Only the
 /// elements it knows get dedicated handlers; any other element in a known
 /// context is stored under its `prefix_local` name, as feedparser does.
+///
+/// The stored properties opt out of dynamic exclusivity checking
+/// (`@exclusivity(unchecked)`): a builder belongs to one parse on one
+/// thread and is only touched from the SAX callbacks, and the runtime
+/// access tracking cost several percent of the whole parse.
 final class FeedBuilder {
     typealias Attrs = [(String, String)]
 
     // Result
-    var feed = FPDict()
-    var entries: [FPDict] = []
-    var version = ""
-    var namespacesInUse: [(String, String)] = []
-    var encoding = "utf-8"
-    var undeclaredEntity: (name: String, line: Int)?
+    @exclusivity(unchecked) var feed = FPDict()
+    @exclusivity(unchecked) var entries: [FPDict] = []
+    @exclusivity(unchecked) var version = ""
+    @exclusivity(unchecked) var namespacesInUse: [(String, String)] = []
+    @exclusivity(unchecked) var encoding = "utf-8"
+    @exclusivity(unchecked) var undeclaredEntity: (name: String, line: Int)?
+    /// false: entries are turned into `Item`s and dropped as soon as no
+    /// event can reach them any more (see `startItem`), so a large feed never
+    /// holds its whole entry tree. true: `entries` keeps them all (the
+    /// feedparser result).
+    @exclusivity(unchecked) var keepsEntries = true
+    /// The `Item`s of dropped entries, in document order; their language is
+    /// still without the feed's default (filled in by `ModelMapper.map`).
+    @exclusivity(unchecked) var mappedItems: [Item] = []
 
     // State
-    var stack: [Frame] = []
-    var contentparams = ContentParams()
-    var incontent = 0
-    var infeed = false, inentry = false, inimage = false, intextinput = false
-    var inauthor = false, incontributor = false, inpublisher = false, insource = false
-    var sourcedata = FPDict()
-    var guidislink = false
-    var hasContent = false
-    var summaryKey: String?
-    var depth = 0
-    var titleDepth = -1
-    var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
-    var baseuri: String
-    var lang: String?
-    var basestack: [String] = []
-    var langstack: [String?] = []
-    var namespaceMap: [String: String] = [:]
-    var rootSeen = false
-    var rootTag = ""
-    var svgOK = 0
-    var pscChaptersOpen = false
-    var geometryKind = ""
+    @exclusivity(unchecked) var stack: [Frame] = []
+    @exclusivity(unchecked) var contentparams = ContentParams()
+    @exclusivity(unchecked) var incontent = 0
+    @exclusivity(unchecked) var infeed = false, inentry = false, inimage = false, intextinput = false
+    @exclusivity(unchecked) var inauthor = false, incontributor = false, inpublisher = false, insource = false
+    @exclusivity(unchecked) var sourcedata = FPDict()
+    @exclusivity(unchecked) var guidislink = false
+    @exclusivity(unchecked) var hasContent = false
+    @exclusivity(unchecked) var summaryKey: String?
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var titleDepth = -1
+    @exclusivity(unchecked) var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
+    @exclusivity(unchecked) var baseuri: String
+    @exclusivity(unchecked) var lang: String?
+    @exclusivity(unchecked) var basestack: [String] = []
+    @exclusivity(unchecked) var langstack: [String?] = []
+    @exclusivity(unchecked) var namespaceMap: [String: String] = [:]
+    @exclusivity(unchecked) var rootSeen = false
+    @exclusivity(unchecked) var rootTag = ""
+    @exclusivity(unchecked) var svgOK = 0
+    @exclusivity(unchecked) var pscChaptersOpen = false
+    @exclusivity(unchecked) var geometryKind = ""
     /// Contexts whose `link` came from an HTML alternate `<link href>`.
-    var linkFromAlternate: Set<ObjectIdentifier> = []
+    @exclusivity(unchecked) var linkFromAlternate: Set<ObjectIdentifier> = []
 
     init(baseURI: String, language: String?) {
         self.baseuri = baseURI
@@ -131,8 +146,8 @@ final class FeedBuilder {
         } else if newLang == nil {
             newLang = lang
         }
-        if let l = newLang, ["feed", "rss", "rdf:rdf"].contains(name.tag) {
-            feed["language"] = .string(l.replacingOccurrences(of: "_", with: "-"))
+        if let l = newLang, name.tag == "feed" || name.tag == "rss" || name.tag == "rdf:rdf" {
+            feed["language"] = .string(l.utf8.contains(95) ? l.replacingOccurrences(of: "_", with: "-") : l)
         }
         lang = newLang
         basestack.append(baseuri)
@@ -142,14 +157,18 @@ final class FeedBuilder {
             if name.tag == "xhtml:div" || name.tag == "div" { return }
             contentparams.type = "application/xhtml+xml"
         }
-        if incontent > 0, contentparams.type == "application/xhtml+xml" {
+        if incontent > 0, contentparams.isXHTML {
             if name.local == "svg" { svgOK += 1 }
             handleMarkup(XHTMLWriter.startTag(name, attrs: attrs, rawNames: rawNames, rawLocal: rawLocal))
             return
         }
         if name.prefix.isEmpty {
-            if !["title", "link", "description", "name"].contains(name.tag) { intextinput = false }
-            if !["title", "link", "description", "url", "href", "width", "height"].contains(name.tag) { inimage = false }
+            switch name.tag {
+            case "title", "link", "description": break
+            case "name": inimage = false
+            case "url", "href", "width", "height": intextinput = false
+            default: intextinput = false; inimage = false
+            }
         }
         if !(name.handler.map { start($0, attrs) } ?? false) {
             if attrs.isEmpty {
@@ -172,7 +191,7 @@ final class FeedBuilder {
             if name.tag == "xhtml:div" || name.tag == "div" { return }
             contentparams.type = "application/xhtml+xml"
         }
-        if incontent > 0, contentparams.type == "application/xhtml+xml" {
+        if incontent > 0, contentparams.isXHTML {
             if !XHTMLWriter.isVoid(name.local) { handleMarkup("</" + XHTMLWriter.endName(name) + ">") }
         }
         if !basestack.isEmpty {
@@ -188,8 +207,8 @@ final class FeedBuilder {
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard !stack.isEmpty else { return }
-        if contentparams.type == "application/xhtml+xml" {
-            stack[stack.count - 1].append(XHTMLWriter.escape(text))
+        if contentparams.isXHTML {
+            stack[stack.count - 1].appendEscaped(text)
         } else {
             stack[stack.count - 1].append(text)
         }
@@ -198,6 +217,23 @@ final class FeedBuilder {
     private func handleMarkup(_ s: String) {
         guard !stack.isEmpty else { return }
         stack[stack.count - 1].append(s)
+    }
+
+    /// Map the entries to `Item`s and drop them (the daemon path). Called
+    /// when a new entry starts: from then on `entries.last` is the new one,
+    /// and every event only ever reaches `entries.last`, so the earlier
+    /// entries are final.
+    func flushEntries() {
+        guard !entries.isEmpty else { return }
+        for e in entries {
+            mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
+            // The side tables are keyed by object identity: an identifier
+            // must not outlive its dictionary (a new one could reuse it).
+            let id = ObjectIdentifier(e)
+            propertyDepth[id] = nil
+            linkFromAlternate.remove(id)
+        }
+        entries.removeAll(keepingCapacity: true)
     }
 
     /// Drop parse-time state once the document is done; only the result stays.
@@ -217,7 +253,7 @@ final class FeedBuilder {
 
     func pushContent(_ tag: String, _ attrs: Attrs, _ defaultType: String, _ expectingText: Bool) {
         incontent += 1
-        if let l = lang { lang = l.replacingOccurrences(of: "_", with: "-") }
+        if let l = lang, l.utf8.contains(95) { lang = l.replacingOccurrences(of: "_", with: "-") }
         var p = ContentParams()
         p.active = true
         p.type = ContentParams.mapType(Self.attr(attrs, "type") ?? defaultType)

@@ -18,6 +18,20 @@ struct Frame {
         bytes.append(contentsOf: b)
     }
 
+    /// Text inside XHTML content, escaped as markup text (`&`, `<`, `>`).
+    mutating func appendEscaped(_ b: UnsafeBufferPointer<UInt8>) {
+        pieces.append(bytes.count)
+        bytes.reserveCapacity(bytes.count + b.count)
+        for c in b {
+            switch c {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            default: bytes.append(c)
+            }
+        }
+    }
+
     mutating func append(_ s: String) {
         pieces.append(bytes.count)
         bytes.append(contentsOf: s.utf8)

@@ -9,6 +9,7 @@ import Foundation
 /// (`2004/07/08 23:56:58`). Anything else is nil, never "now".
 public enum FeedDate {
     public static func parse(_ s: String) -> Date? {
+        if let d = CanonicalDate.parse(s) { return d }
         let t = Text.strip(s)
         guard !t.isEmpty, t.utf8.count < 128 else { return nil }
         let lower = t.lowercased()

@@ -1,7 +1,7 @@
 /// An insertion-ordered, mutable dictionary: feedparser's `FeedParserDict`.
 final class FPDict {
-    private(set) var keys: [String] = []
-    private var storage: [String: FPValue] = [:]
+    @exclusivity(unchecked) private(set) var keys: [String] = []
+    @exclusivity(unchecked) private var storage: [String: FPValue] = [:]
 
     init() {}
 
@@ -59,7 +59,7 @@ final class FPDict {
 
 /// A mutable list shared by reference, so nested appends are visible in place.
 final class FPList {
-    var items: [FPValue]
+    @exclusivity(unchecked) var items: [FPValue]
     init(_ items: [FPValue] = []) { self.items = items }
     func append(_ v: FPValue) { items.append(v) }
     var last: FPValue? { items.last }

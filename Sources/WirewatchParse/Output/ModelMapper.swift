@@ -11,7 +11,14 @@ enum ModelMapper {
         info.language = f.string("language")
         info.updated = (f.string("updated") ?? f.string("published")).flatMap(FeedDate.parse)
         info.ttlMinutes = f.string("ttl").flatMap { Int(Text.strip($0)) }
-        let items = b.entries.map { item($0, feedLanguage: info.language) }
+        var items = b.mappedItems
+        if items.isEmpty {
+            items = b.entries.map { item($0, feedLanguage: info.language) }
+        } else {
+            // Items made while parsing did not know the feed's language yet.
+            for i in items.indices where items[i].language == nil { items[i].language = info.language }
+            items += b.entries.map { item($0, feedLanguage: info.language) }
+        }
         return (info, items)
     }
 
@@ -55,7 +62,7 @@ enum ModelMapper {
 
     static func isHTML(_ detail: FPDict?, default d: Bool) -> Bool {
         guard let t = detail?.string("type") else { return d }
-        return ContentParams.htmlTypes.contains(t)
+        return ContentParams.isHTMLType(t)
     }
 
     static func plain(_ s: String, detail: FPDict?) -> String {

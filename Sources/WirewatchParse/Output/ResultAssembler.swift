@@ -1,20 +1,31 @@
-/// The finished parse tree. Never mutated after the parse returns, which is
-/// what makes sharing it across threads sound.
+/// The feedparser result behind a `ParsedFeed`: either the tree the parse
+/// kept (`ParseOptions.buildsFeedparserResult`) or the document to parse
+/// again, in full, when the result is asked for. Never mutated after the
+/// parse returns, which is what makes sharing it across threads sound.
 final class ResultTree: @unchecked Sendable {
-    private let builder: FeedBuilder
-    private let problems: ProblemList
-    private let context: ParseContext
-    private let href: String
+    private enum Source {
+        case built(builder: FeedBuilder, problems: ProblemList, context: ParseContext, href: String)
+        case deferred(bytes: [UInt8], context: ParseContext, options: ParseOptions)
+    }
+
+    private let source: Source
 
     init(builder: FeedBuilder, problems: ProblemList, context: ParseContext, href: String) {
-        self.builder = builder
-        self.problems = problems
-        self.context = context
-        self.href = href
+        source = .built(builder: builder, problems: problems, context: context, href: href)
+    }
+
+    init(deferred bytes: [UInt8], context: ParseContext, options: ParseOptions) {
+        source = .deferred(bytes: bytes, context: context, options: options)
     }
 
     var json: JSONValue {
-        ResultAssembler.assemble(builder: builder, problems: problems, context: context, href: href)
+        switch source {
+        case let .built(builder, problems, context, href):
+            return ResultAssembler.assemble(builder: builder, problems: problems, context: context, href: href)
+        case let .deferred(bytes, context, options):
+            let run = FeedParser.run(bytes, context: context, options: options, keepsTree: true)
+            return ResultAssembler.assemble(builder: run.builder, problems: run.problems, context: context, href: run.href)
+        }
     }
 }
 

@@ -1,6 +1,9 @@
 /// An element name in feedparser's normalized form, resolved once per
 /// distinct (localname, prefix, namespace) triple of a parse.
-struct ElementName {
+///
+/// A class, so handing it to the builder on every event costs one
+/// reference count rather than one per String field.
+final class ElementName {
     /// `prefix:local` (lower-cased local name; the prefix is the canonical one
     /// for known namespaces, else the document's own), or `local`.
     let tag: String
@@ -13,9 +16,20 @@ struct ElementName {
     /// The namespace URI as written ("" when none).
     let uri: String
     /// The local name as written (for SVG/MathML serialization).
-    var rawLocal: String? = nil
+    let rawLocal: String?
     /// The dedicated handler for `method`, if there is one.
-    var handler: Handler? = nil
+    let handler: Handler?
+
+    init(tag: String, method: String, local: String, prefix: String, uri: String, rawLocal: String? = nil,
+         handler: Handler? = nil) {
+        self.tag = tag
+        self.method = method
+        self.local = local
+        self.prefix = prefix
+        self.uri = uri
+        self.rawLocal = rawLocal
+        self.handler = handler
+    }
 }
 
 /// Cache key: libxml2 interns names in the parser's dictionary, so within

@@ -73,10 +73,12 @@ struct ReferenceRepair {
         return (end, rewritten)
     }
 
+    private static let ampBytes: [UInt8] = Array("&amp;".utf8)
+
     private static func examine(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ declared: Set<String>) -> (Fix, String) {
         let n = b.count
         var j = at + 1
-        let amp: [UInt8] = Array("&amp;".utf8)
+        let amp = Self.ampBytes
         guard j < n else { return (.replace(1, amp), "unescaped &") }
         if b[j] == UInt8(ascii: "#") {
             j += 1

@@ -11,16 +11,16 @@ final class SAXSession {
     let builder: FeedBuilder
     let entities = EntityResolver()
     let maxDepth: Int
-    private var names: [NameKey: ElementName] = [:]
-    private var attributeNames: [NameKey: (String, String)] = [:]
-    private(set) var ctxt: xmlParserCtxtPtr?
-    private var depth = 0
+    @exclusivity(unchecked) private var names: [NameKey: ElementName] = [:]
+    @exclusivity(unchecked) private var attributeNames: [NameKey: (String, String)] = [:]
+    @exclusivity(unchecked) private(set) var ctxt: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private var depth = 0
     /// First error reported by libxml2 (or by our limits), with its line.
-    private(set) var firstError: ParseProblem?
-    private(set) var limitHit = false
-    private(set) var doctypeExternalID: String?
+    @exclusivity(unchecked) private(set) var firstError: ParseProblem?
+    @exclusivity(unchecked) private(set) var limitHit = false
+    @exclusivity(unchecked) private(set) var doctypeExternalID: String?
     /// The first reference that had to be rewritten before libxml2 saw it.
-    private(set) var repairProblem: ParseProblem?
+    @exclusivity(unchecked) private(set) var repairProblem: ParseProblem?
 
     init(builder: FeedBuilder, maxDepth: Int) {
         self.builder = builder
@@ -133,7 +133,7 @@ final class SAXSession {
                 guard let lp = attributes[b], let vs = attributes[b + 3], let ve = attributes[b + 4] else { continue }
                 let (key, raw) = attributeName(lp, attributes[b + 2])
                 if keepRaw { rawNames.append(raw) }
-                var value = String(decoding: UnsafeBufferPointer(start: vs, count: ve - vs), as: UTF8.self)
+                var value = String(utf8Bytes: UnsafeBufferPointer(start: vs, count: ve - vs))
                 // Without entity substitution libxml2 hands '&' in attribute
                 // values over as "&#38;" (for a tree builder to re-parse).
                 if value.utf8.contains(38) { value = value.replacingOccurrences(of: "&#38;", with: "&") }

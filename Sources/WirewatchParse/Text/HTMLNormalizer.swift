@@ -11,12 +11,19 @@ enum HTMLNormalizer {
         return src.withUTF8 { b in
             var w = Writer(base: base, htmlType: type.hasSuffix("html"))
             w.run(b)
-            return String(decoding: w.out, as: UTF8.self)
+            return w.out.takeString()
         }
     }
 
+    /// The same, straight from UTF-8 bytes (no intermediate String).
+    static func normalize(bytes b: UnsafeBufferPointer<UInt8>, base: String, type: String) -> String {
+        var w = Writer(base: base, htmlType: type.hasSuffix("html"))
+        w.run(b)
+        return w.out.takeString()
+    }
+
     private struct Writer {
-        var out: [UInt8] = []
+        var out = ByteSink(capacity: 16)
         let base: String
         let htmlType: Bool
         var foreignDepth = 0   // inside <svg> or <math>
@@ -27,7 +34,7 @@ enum HTMLNormalizer {
         }
 
         mutating func run(_ b: UnsafeBufferPointer<UInt8>) {
-            out.reserveCapacity(b.count + 16)
+            out.reserve(b.count + 16)
             let n = b.count
             var i = 0
             while i < n {
@@ -36,13 +43,23 @@ enum HTMLNormalizer {
                 if c == 38 { i = reference(b, i); continue }
                 // Copy the run of plain text up to the next markup in one go.
                 var j = i + 1
+                let p = b.baseAddress!
+                while j + 8 <= n {
+                    let w = SWAR.load(p, j)
+                    let stop = SWAR.eq(w, 60) | SWAR.eq(w, 38)
+                    if stop != 0 { j += SWAR.firstLane(stop); break }
+                    j += 8
+                }
                 while j < n, b[j] != 60, b[j] != 38 { j += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
                 i = j
             }
         }
 
-        mutating func append(_ s: String) { out.append(contentsOf: s.utf8) }
+        mutating func append(_ s: String) {
+            var s = s
+            s.withUTF8 { out.append(contentsOf: $0) }
+        }
 
         mutating func markup(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             let n = b.count
@@ -77,7 +94,7 @@ enum HTMLNormalizer {
                     return j + 1
                 }
                 guard let e = find(b, 62, from: j) else { append("&lt;"); return i + 1 }
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 2)..<j]), as: UTF8.self)
+                let raw = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[(i + 2)..<j]))
                 let lower = raw.lowercased()
                 let name = foreignDepth > 0 ? raw : lower
                 if lower == "svg" || lower == "math" { foreignDepth = max(0, foreignDepth - 1) }
@@ -102,7 +119,7 @@ enum HTMLNormalizer {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...end]))
                 return end + 1
             }
-            let raw = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
+            let raw = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
             let lower = raw.lowercased()
             var attrs: [(String, String)] = []
             var closed = false
@@ -113,7 +130,7 @@ enum HTMLNormalizer {
                 if c == 60 { break } // a new tag starts: this one was never closed
                 let ns = j
                 while j < n, !HTMLURLAttributes.isSpace(b[j]), b[j] != 61, b[j] != 62, !(b[j] == 47 && j + 1 < n && b[j + 1] == 62) { j += 1 }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: b[ns..<j]), as: UTF8.self)
+                let name = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[ns..<j]))
                 var k = j
                 while k < n, HTMLURLAttributes.isSpace(b[k]) { k += 1 }
                 var value = name
@@ -125,13 +142,13 @@ enum HTMLNormalizer {
                         let vs = k + 1
                         var e = vs
                         while e < n, b[e] != q { e += 1 }
-                        value = String(decoding: UnsafeBufferPointer(rebasing: b[vs..<min(e, n)]), as: UTF8.self)
+                        value = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[vs..<min(e, n)]))
                         j = min(n, e + 1)
                     } else {
                         let vs = k
                         var e = vs
                         while e < n, !HTMLURLAttributes.isSpace(b[e]), b[e] != 62 { e += 1 }
-                        value = String(decoding: UnsafeBufferPointer(rebasing: b[vs..<e]), as: UTF8.self)
+                        value = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[vs..<e]))
                         j = e
                     }
                 }
@@ -144,29 +161,41 @@ enum HTMLNormalizer {
             if lower == "svg" || lower == "math" { foreignDepth += 1 }
             let foreign = foreignDepth > 0
             let tagName = foreign ? raw : lower
-            // Collapse duplicates (last wins), lower-case keys, sort.
-            var dict: [String: (String, String)] = [:]
+            // Collapse duplicates (last wins), lower-case keys, sort. A tag has
+            // a handful of attributes: a small array beats a dictionary.
+            var list: [(lk: String, key: String, value: String)] = []
+            list.reserveCapacity(attrs.count + 1)
             for (k, v) in attrs {
                 let lk = k.lowercased()
                 let key = foreign ? k : lk
-                dict[lk] = (key, (lk == "rel" || lk == "type") ? v.lowercased() : v)
+                let value = (lk == "rel" || lk == "type") ? v.lowercased() : v
+                if let at = list.firstIndex(where: { $0.lk == lk }) {
+                    list[at] = (lk, key, value)
+                } else {
+                    list.append((lk, key, value))
+                }
             }
-            if htmlType, dict["xmlns"] == nil {
-                if lower == "svg" { dict["xmlns"] = ("xmlns", "http://www.w3.org/2000/svg") }
-                if lower == "math" { dict["xmlns"] = ("xmlns", "http://www.w3.org/1998/Math/MathML") }
+            if htmlType, !list.contains(where: { $0.lk == "xmlns" }) {
+                if lower == "svg" { list.append(("xmlns", "xmlns", "http://www.w3.org/2000/svg")) }
+                if lower == "math" { list.append(("xmlns", "xmlns", "http://www.w3.org/1998/Math/MathML")) }
             }
-            if foreign, dict.keys.contains(where: { $0.hasPrefix("xlink:") }), dict["xmlns:xlink"] == nil {
-                dict["xmlns:xlink"] = ("xmlns:xlink", "http://www.w3.org/1999/xlink")
+            if foreign, list.contains(where: { $0.lk.hasPrefix("xlink:") }), !list.contains(where: { $0.lk == "xmlns:xlink" }) {
+                list.append(("xmlns:xlink", "xmlns:xlink", "http://www.w3.org/1999/xlink"))
             }
+            list.sort { $0.lk < $1.lk }
             let wanted = HTMLURLAttributes.attributes[lower]
-            append("<" + tagName)
-            for lk in dict.keys.sorted() {
-                let (key, v0) = dict[lk]!
+            append("<")
+            append(tagName)
+            for (lk, key, v0) in list {
                 var v = v0
                 if let wanted, wanted.contains(lk) {
                     v = URLResolver.makeSafeAbsolute(base: base, Text.strip(v)) ?? ""
                 }
-                append(" " + key + "=\"" + escapeAttr(v) + "\"")
+                append(" ")
+                append(key)
+                append("=\"")
+                append(escapeAttr(v))
+                append("\"")
             }
             append(XHTMLWriter.isVoid(lower) ? " />" : ">")
             return j
@@ -182,7 +211,7 @@ enum HTMLNormalizer {
                 let st = j
                 while j < n, ReferenceRepair.isDigit(b[j], hex: hex) { j += 1 }
                 if j > st, j < n, b[j] == 59 {
-                    let digits = String(decoding: UnsafeBufferPointer(rebasing: b[st..<j]), as: UTF8.self).lowercased()
+                    let digits = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[st..<j])).lowercased()
                     let v = UInt32(digits, radix: hex ? 16 : 10) ?? 0
                     if v >= 0x80, v <= 0x9F, let m = Windows1252.high[Int(v - 0x80)] {
                         append("&#x" + String(m, radix: 16) + ";")
@@ -197,7 +226,7 @@ enum HTMLNormalizer {
             let st = j
             while j < n, j - st < 40, Text.isAlnumUnderscore(b[j]) { j += 1 }
             if j > st, j < n, b[j] == 59 {
-                let name = String(decoding: UnsafeBufferPointer(rebasing: b[st..<j]), as: UTF8.self)
+                let name = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[st..<j]))
                 if ReferenceRepair.predefined.contains(name) || HTMLEntities.lookup(name) != nil {
                     append("&" + name + ";")
                 } else {
@@ -220,6 +249,7 @@ enum HTMLNormalizer {
             var prevName: UnsafeBufferPointer<UInt8>? = nil
             var urlAttrs: Set<String>? = nil
             var tagName: String? = nil
+            let isAnchor = nameEnd == i + 2 && b[i + 1] == 97
             while j < n {
                 if b[j] == 62 { return j }
                 guard b[j] == 32 else { return nil }
@@ -232,6 +262,13 @@ enum HTMLNormalizer {
                 prevName = name
                 let vs = j + 2
                 var e = vs
+                let p = b.baseAddress!
+                while e + 8 <= n {
+                    let w = SWAR.load(p, e)
+                    let m = SWAR.eq(w, 34) | SWAR.eq(w, 60) | SWAR.eq(w, 62) | SWAR.eq(w, 38)
+                    if m != 0 { e += SWAR.firstLane(m); break }
+                    e += 8
+                }
                 while e < n, b[e] != 34 {
                     let c = b[e]
                     if c == 60 || c == 62 || c == 38 { return nil }
@@ -243,14 +280,21 @@ enum HTMLNormalizer {
                 if (nameLen == 3 && name.elementsEqual("rel".utf8)) || (nameLen == 4 && name.elementsEqual("type".utf8)) {
                     if value.contains(where: { $0 >= 65 && $0 <= 90 }) { return nil }
                 }
-                if urlAttrs == nil {
-                    tagName = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<nameEnd]), as: UTF8.self)
-                    urlAttrs = HTMLURLAttributes.attributes[tagName!] ?? []
+                let isURL: Bool
+                if isAnchor {
+                    // <a href>: by far the most common tag with a URL attribute.
+                    isURL = nameLen == 4 && name.elementsEqual("href".utf8)
+                } else {
+                    if urlAttrs == nil {
+                        tagName = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<nameEnd]), as: UTF8.self)
+                        urlAttrs = HTMLURLAttributes.attributes[tagName!] ?? []
+                    }
+                    isURL = !urlAttrs!.isEmpty && urlAttrs!.contains(String(decoding: name, as: UTF8.self))
                 }
-                if !urlAttrs!.isEmpty, urlAttrs!.contains(String(decoding: name, as: UTF8.self)) {
+                if isURL {
                     if let f = value.first, f <= 32 { return nil }
                     if let l = value.last, l <= 32 { return nil }
-                    if !base.isEmpty, !URLResolver.isPlainAbsoluteHTTP(String(decoding: value, as: UTF8.self)) { return nil }
+                    if !base.isEmpty, !URLResolver.isPlainAbsoluteHTTP(bytes: value) { return nil }
                 }
                 j = e + 1
             }
@@ -270,7 +314,7 @@ enum HTMLNormalizer {
             return !specialKeys.contains(key)
         }
 
-        static let specialKeys: Set<UInt64> = Set((Array(XHTMLWriter.voidElements) + ["svg", "math"]).map(PlainText.packed))
+        static let specialKeys = PackedNameSet((Array(XHTMLWriter.voidElements) + ["svg", "math"]).map(PlainText.packed))
 
         func find(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8, from: Int) -> Int? {
             var k = from

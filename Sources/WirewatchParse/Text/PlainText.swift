@@ -5,76 +5,116 @@ public enum PlainText {
     public static func fromHTML(_ s: String) -> String {
         var src = s
         return src.withUTF8 { b -> String in
-            var sink = Sink(capacity: b.count)
-            var i = 0
             let n = b.count
-            while i < n {
-                let c = b[i]
-                if c == UInt8(ascii: "<") {
-                    i = skipMarkup(b, i, &sink)
-                    continue
-                }
-                if c == UInt8(ascii: "&") {
-                    if let (v, len) = decodeEntity(b, i) { sink.emitScalar(v); i += len; continue }
-                    sink.emit(c); i += 1; continue
-                }
-                if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 {
-                    sink.pendingSpace = true; i += 1; continue
-                }
-                if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { sink.pendingSpace = true; i += 2; continue }
-                // A run of ordinary bytes (no markup, reference or space) is copied at once.
-                // A single space between words stays inside the run, so a
-                // sentence is one copy rather than one per word.
-                var j = i + 1
-                while j < n {
-                    let d = b[j]
-                    if d == 60 || d == 38 || d == 0xC2 { break }
-                    if d <= 32 {
-                        guard d == 32, j + 1 < n else { break }
-                        let e = b[j + 1]
-                        if e <= 32 || e == 60 || e == 38 || e == 0xC2 { break }
+            guard n > 0 else { return "" }
+            // The rendition is never longer than its source (every reference
+            // is at least as long as its UTF-8, a space stands for at least
+            // one consumed byte), so it is written straight into the
+            // String's storage: no intermediate array, one copy.
+            var text = String(unsafeUninitializedCapacity: n + 4) { buffer -> Int in
+                var sink = Sink(buffer.baseAddress!)
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c == UInt8(ascii: "<") {
+                        i = skipMarkup(b, i, &sink)
+                        continue
                     }
-                    j += 1
+                    if c == UInt8(ascii: "&") {
+                        if let (v, len) = decodeEntity(b, i) { sink.emitScalar(v); i += len; continue }
+                        sink.emit(c); i += 1; continue
+                    }
+                    if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 {
+                        sink.pendingSpace = true; i += 1; continue
+                    }
+                    if c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { sink.pendingSpace = true; i += 2; continue }
+                    // A run of ordinary bytes (no markup, reference or space) is copied at once.
+                    // A single space between words stays inside the run, so a
+                    // sentence is one copy rather than one per word.
+                    var j = i + 1
+                    // Eight bytes at a time to the next candidate stop, then the
+                    // exact byte rule. A lane is a candidate if it is markup, a
+                    // reference, C2 or a control/space other than ' ', or a ' '
+                    // followed by one of those or another space; a ' ' in the
+                    // last lane is always a candidate (its follower is in the
+                    // next word), the byte rule decides.
+                    let p = b.baseAddress!
+                    while j < n {
+                        if j + 8 <= n {
+                            let w = SWAR.load(p, j)
+                            let sp = SWAR.eq(w, 32)
+                            let special = SWAR.eq(w, 60) | SWAR.eq(w, 38) | SWAR.eq(w, 0xC2) | SWAR.lt(w, 33)
+                            let stop = (special & ~sp) | (sp & ((special >> 8) | (0x80 << 56)))
+                            if stop == 0 { j += 8; continue }
+                            j += SWAR.firstLane(stop)
+                        }
+                        let d = b[j]
+                        if d == 60 || d == 38 || d == 0xC2 { break }
+                        if d <= 32 {
+                            guard d == 32, j + 1 < n else { break }
+                            let e = b[j + 1]
+                            if e <= 32 || e == 60 || e == 38 || e == 0xC2 { break }
+                        }
+                        j += 1
+                    }
+                    sink.emitRun(b.baseAddress! + i, j - i)
+                    i = j
                 }
-                sink.emitRun(UnsafeBufferPointer(rebasing: b[i..<j]))
-                i = j
+                return sink.count
             }
-            return String(decoding: sink.out, as: UTF8.self)
+            // Markup-heavy text renders much shorter than its source: do not
+            // keep a large, mostly unused allocation alive with the item.
+            if n >= 4096, text.utf8.count * 4 < n * 3 {
+                text = text.withUTF8 { String(utf8Bytes: $0) }
+            }
+            return text
         }
     }
 
-    /// Output with whitespace collapsing; a value type so the hot loop has
-    /// no captured (boxed) state.
+    /// Output with whitespace collapsing, written through a raw pointer
+    /// into storage the caller sized; a value type so the hot loop has no
+    /// captured (boxed) state.
     struct Sink {
-        var out: [UInt8] = []
+        let out: UnsafeMutablePointer<UInt8>
+        var count = 0
         var pendingSpace = false
 
-        init(capacity: Int) { out.reserveCapacity(capacity) }
+        init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
 
-        @inline(__always) mutating func emit(_ c: UInt8) {
+        @inline(__always) mutating func flushSpace() {
             if pendingSpace {
-                if !out.isEmpty { out.append(32) }
+                if count > 0 { out[count] = 32; count += 1 }
                 pendingSpace = false
             }
-            out.append(c)
         }
 
-        @inline(__always) mutating func emitRun(_ r: UnsafeBufferPointer<UInt8>) {
-            if pendingSpace {
-                if !out.isEmpty { out.append(32) }
-                pendingSpace = false
-            }
-            out.append(contentsOf: r)
+        @inline(__always) mutating func emit(_ c: UInt8) {
+            flushSpace()
+            out[count] = c
+            count += 1
+        }
+
+        @inline(__always) mutating func emitRun(_ p: UnsafePointer<UInt8>, _ len: Int) {
+            flushSpace()
+            (out + count).update(from: p, count: len)
+            count += len
         }
 
         mutating func emitScalar(_ v: UInt32) {
             if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
-            if v < 0x80 { emit(UInt8(v)); return }
-            if pendingSpace {
-                if !out.isEmpty { out.append(32) }
-                pendingSpace = false
+            flushSpace()
+            switch v {
+            case 0..<0x80:
+                out[count] = UInt8(v); count += 1
+            case 0x80..<0x800:
+                out[count] = UInt8(0xC0 | (v >> 6)); out[count + 1] = UInt8(0x80 | (v & 0x3F)); count += 2
+            case 0x800..<0x10000:
+                out[count] = UInt8(0xE0 | (v >> 12)); out[count + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                out[count + 2] = UInt8(0x80 | (v & 0x3F)); count += 3
+            default:
+                out[count] = UInt8(0xF0 | (v >> 18)); out[count + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                out[count + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[count + 3] = UInt8(0x80 | (v & 0x3F)); count += 4
             }
-            Transcoder.appendScalar(v, &out)
         }
     }
 
@@ -97,7 +137,16 @@ public enum PlainText {
         }
         let kind = nameKind(b, ns, j)
         var q: UInt8 = 0
+        let p = b.baseAddress!
         while j < n {
+            // Skip eight bytes at a time to the next byte that matters
+            // ('>' or a quote outside quotes, the closing quote inside).
+            if j + 8 <= n {
+                let w = SWAR.load(p, j)
+                let m = q == 0 ? (SWAR.eq(w, 62) | SWAR.eq(w, 34) | SWAR.eq(w, 39)) : SWAR.eq(w, q)
+                if m == 0 { j += 8; continue }
+                j += SWAR.firstLane(m)
+            }
             let d = b[j]
             if q != 0 { if d == q { q = 0 } } else if d == 34 || d == 39 { q = d } else if d == 62 { break }
             j += 1
@@ -138,7 +187,7 @@ public enum PlainText {
     static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
     static let scriptKey = packed("script")
     static let styleKey = packed("style")
-    static let inlineKeys: Set<UInt64> = Set([
+    static let inlineKeys = PackedNameSet([
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
         "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "big", "tt", "strike", "ins", "del",
     ].map(packed))
@@ -147,16 +196,20 @@ public enum PlainText {
     public static func collapse(_ s: String) -> String {
         var src = s
         return src.withUTF8 { b -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var pending = false
-            for c in b {
-                if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 { pending = true; continue }
-                if pending, !out.isEmpty { out.append(32) }
-                pending = false
-                out.append(c)
+            let n = b.count
+            guard n > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: n) { out -> Int in
+                var count = 0
+                var pending = false
+                for c in b {
+                    if c == 32 || c == 9 || c == 10 || c == 13 || c == 12 { pending = true; continue }
+                    if pending, count > 0 { out[count] = 32; count += 1 }
+                    pending = false
+                    out[count] = c
+                    count += 1
+                }
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

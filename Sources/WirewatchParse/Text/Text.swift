@@ -73,6 +73,19 @@ enum Text {
             sawLatin = true
         }
         guard sawLatin else { return s }
+        // The first non-ASCII character must map to a UTF-8 lead byte
+        // (U+00C2…U+00F4) followed by a continuation (U+0080…U+00BF), or the
+        // re-decoding fails anyway: most real Latin-1 text ("Jürgen") stops here.
+        var copy = s
+        let plausible = copy.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count, b[i] < 0x80 { i += 1 }
+            guard i + 3 < b.count else { return true }
+            let lead = b[i] == 0xC3 ? UInt32(b[i + 1]) + 0x40 : UInt32(b[i + 1])
+            guard lead >= 0xC2, lead <= 0xF4 else { return false }
+            return b[i + 2] == 0xC2 && b[i + 3] >= 0x80 && b[i + 3] <= 0xBF
+        }
+        guard plausible else { return s }
         var hasHigh = false
         for u in s.unicodeScalars {
             if u.value > 0xFF { return s }
@@ -107,7 +120,8 @@ enum Text {
 
     /// `?a=1&b;=2` → `?a=1&b=2` (feedparser's link fix-up).
     static func fixLinkAmpersands(_ s: String, alsoAmp: Bool) -> String {
-        guard s.contains("&") else { return s }
+        // No '&' byte at all: nothing to fix (skips the substring search).
+        guard s.utf8.contains(38), s.contains("&") else { return s }
         var t = alsoAmp ? s.replacingOccurrences(of: "&amp;", with: "&") : s
         let b = Array(t.utf8)
         var out: [UInt8] = []
@@ -137,7 +151,8 @@ enum Text {
     /// The e-mail address inside an author string (feedparser's pattern,
     /// simplified: local@domain.tld).
     static func findEmail(_ s: String) -> Range<String.Index>? {
-        guard let at = s.firstIndex(of: "@") else { return nil }
+        // No '@' byte, no "@" character: skip the Character walk.
+        guard s.utf8.contains(64), let at = s.firstIndex(of: "@") else { return nil }
         func localOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-.+".contains(c)) }
         func domOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "-.".contains(c)) }
         var start = at

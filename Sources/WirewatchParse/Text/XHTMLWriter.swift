@@ -34,20 +34,6 @@ enum XHTMLWriter {
         return s
     }
 
-    static func escape(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count + 8)
-        for c in b {
-            switch c {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(c)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func escapeAttr(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return s }
         var out = ""

@@ -45,6 +45,33 @@ enum URLResolver {
 
     /// `http://…` / `https://…` in a form Python's `urljoin` would return
     /// unchanged: such references need no parsing at all (the common case).
+    /// `isPlainAbsoluteHTTP` on UTF-8 bytes, without making a String.
+    static func isPlainAbsoluteHTTP(bytes v: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = v.count
+        let p: Int
+        if n >= 7, v[0] == 104, v[1] == 116, v[2] == 116, v[3] == 112 {
+            if v[4] == 58, v[5] == 47, v[6] == 47 { p = 7 }
+            else if n >= 8, v[4] == 115, v[5] == 58, v[6] == 47, v[7] == 47 { p = 8 }
+            else { return false }
+        } else {
+            return false
+        }
+        guard n > p else { return false }
+        // The String version drops the prefix by Characters: let it decide
+        // when a non-ASCII character follows the prefix.
+        if v[p] >= 0x80 { return isPlainAbsoluteHTTP(String(utf8Bytes: v)) }
+        let l = v[n - 1]
+        guard v[p] != 47, l != 63, l != 35 else { return false }
+        var prevQ = false
+        for k in p..<n {
+            let c = v[k]
+            if c == 35 && prevQ { return false }
+            if c <= 32 { return false }
+            prevQ = c == 63
+        }
+        return true
+    }
+
     static func isPlainAbsoluteHTTP(_ s: String) -> Bool {
         let u = s.utf8
         let rest: Substring.UTF8View

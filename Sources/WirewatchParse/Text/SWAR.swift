@@ -1,0 +1,32 @@
+/// Eight bytes at a time ("SIMD within a register") for the text scanners'
+/// inner loops. Every mask is exact per byte lane: the high bit of lane k
+/// is set iff byte k matches (no false positives from borrows), so the
+/// first set lane is the first matching byte (little-endian loads).
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    @inline(__always) static func load(_ p: UnsafePointer<UInt8>, _ at: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Lanes equal to zero.
+    @inline(__always) static func zero(_ y: UInt64) -> UInt64 {
+        ~(((y & lows) &+ lows) | y | lows)
+    }
+
+    /// Lanes equal to `c`.
+    @inline(__always) static func eq(_ x: UInt64, _ c: UInt8) -> UInt64 {
+        zero(x ^ (UInt64(c) &* ones))
+    }
+
+    /// Lanes below `c` (c ≤ 0x80).
+    @inline(__always) static func lt(_ x: UInt64, _ c: UInt8) -> UInt64 {
+        let t = (x | highs) &- (UInt64(c) &* ones)
+        return ~x & ~t & highs
+    }
+
+    /// Index (0…7) of the first set lane of a non-zero mask.
+    @inline(__always) static func firstLane(_ m: UInt64) -> Int { m.trailingZeroBitCount >> 3 }
+}
