@@ -13,8 +13,9 @@ public enum ISO8601 {
         return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
     }
 
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian): the
+    /// (year, month, day) of a count of days since 1970-01-01.
+    public static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

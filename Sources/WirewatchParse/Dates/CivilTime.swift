@@ -1,4 +1,5 @@
 import Foundation
+import WirewatchCore
 
 /// Calendar arithmetic in UTC without Foundation calendars (Howard
 /// Hinnant's days-from-civil), so date parsing stays allocation-light.
@@ -14,16 +15,8 @@ enum CivilTime {
     }
 
     static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+        let (y, m, d) = ISO8601.civil(fromDays: Int64(z0))
+        return (Int(y), Int(m), Int(d))
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
