@@ -31,12 +31,17 @@ struct NewsGenerator {
     init(seed: UInt64, feeds: Int = 5_000) {
         self.feeds = feeds
         rng = SplitMix(seed: seed)
-        var words = Self.domainWords + ["the", "a", "of", "to", "and", "in", "on", "for", "said", "with", "at", "by", "from"]
+        // Function words lead the Zipf ranking; the news domain words sit in the
+        // middle ranks (200–800), as in real text, not at the head of it.
+        var words = ["the", "a", "of", "to", "and", "in", "on", "for", "said", "with", "at", "by", "from"]
         let syllables = ["ka", "lo", "mi", "ren", "tu", "sa", "bel", "dor", "vi", "ne", "qua", "ris", "to", "pen", "gal", "mor", "ash", "eth", "ul", "yo"]
         var r = SplitMix(seed: seed ^ 0xABCD)
         while words.count < 20_000 {
             let n = 2 + Int(r.next() % 3)
             words.append((0..<n).map { _ in syllables[Int(r.next() % UInt64(syllables.count))] }.joined())
+        }
+        for (index, word) in Self.domainWords.enumerated() {
+            words.insert(word, at: min(words.count, 200 + index * 20))
         }
         vocabulary = words
         // Zipf (s = 1) sampled through a 1 M-entry table: one array read per word.
