@@ -8,7 +8,7 @@ struct Wirewatch: AsyncParsableCommand {
         abstract: "Watch news feeds, archive every item, alert on the stories you follow.",
         version: WirewatchVersion.current,
         subcommands: [
-            RunCommand.self, CheckCommand.self, TailCommand.self, SearchCommand.self, ShowCommand.self,
+            RunCommand.self, CheckCommand.self, StatusCommand.self, TailCommand.self, SearchCommand.self, ShowCommand.self,
             StoriesCommand.self, PinCommand.self, RulesCommand.self, ParseCommand.self,
         ]
     )
