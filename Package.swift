@@ -94,6 +94,7 @@ let package = Package(
                 "WirewatchRules", "WirewatchArchive", "WirewatchNotify", "WirewatchConfig",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -8,7 +8,7 @@ extension Daemon {
     /// not polled again before its interval is up: the schedule survives restarts.
     public func runForever() async {
         var schedule = PollSchedule()
-        let feeds = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var feeds = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let lastFetched = (try? archive.lastFetchTimes()) ?? [:]
         let now = Date()
         for feed in enabledFeeds {
@@ -28,19 +28,31 @@ extension Daemon {
             var timerPending = false
             var lastMaintenance = Date()
             while !Task.isCancelled {
+                if takeReload() {
+                    // New feeds are polled now; removed ones drop out when they come due;
+                    // changed intervals apply from their next poll.
+                    let updated = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                    for name in updated.keys where feeds[name] == nil { schedule.schedule(name, at: Date()) }
+                    feeds = updated
+                }
                 while running < config.poll.concurrency, let name = schedule.popDue(now: Date()), let feed = feeds[name] {
                     running += 1
                     group.addTask { .polled(await self.poll(feed)) }
                 }
                 if !timerPending, let due = schedule.nextDue {
                     timerPending = true
-                    let wait = max(0, due.timeIntervalSinceNow)
+                    // At most a second, so a reload is picked up promptly.
+                    let wait = min(1, max(0, due.timeIntervalSinceNow))
                     group.addTask {
                         try? await Task.sleep(for: .milliseconds(Int64(wait * 1000) + 1))
                         return .tick
                     }
                 }
-                guard let event = await group.next() else { break }
+                guard let event = await group.next() else {
+                    // Nothing scheduled (no feeds): wait for a reload or the shutdown.
+                    try? await Task.sleep(for: .seconds(1))
+                    continue
+                }
                 switch event {
                 case .tick:
                     timerPending = false

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Synchronization
 import Logging
 import WirewatchArchive
 import WirewatchConfig
@@ -12,21 +13,34 @@ import WirewatchParse
 /// client and the alert sinks, polled once (`run --once`) or forever on each
 /// feed's interval.
 public final class Daemon: Sendable {
-    public let config: Config
     public let archive: Archive
     let clients: FetchClients
-    let poller: FeedPoller
     let sinks: [any AlertSink]
-    let feedIDs: [String: Int64]
     let logger: Logger
+    let fetcher: Fetcher
+    let queue: IngestQueue
+
+    /// What a config reload (SIGHUP) replaces; polls read it when they start.
+    struct Live: Sendable {
+        var config: Config
+        var poller: FeedPoller
+        var feedIDs: [String: Int64]
+        /// Set by `reload`, taken by the polling loop to reschedule.
+        var reloaded = false
+    }
+
+    let live: Mutex<Live>
+
+    public var config: Config { live.withLock { $0.config } }
+    var poller: FeedPoller { live.withLock { $0.poller } }
+    var feedIDs: [String: Int64] { live.withLock { $0.feedIDs } }
 
     /// Opens the archive, registers the config's feeds and prepares the pipeline.
     /// `sinks` defaults to the terminal (stdout) and the config's alert log.
     public init(config: Config, sinks: [any AlertSink]? = nil, logger: Logger) throws(ArchiveError) {
-        self.config = config
         self.logger = logger
         archive = try Archive(path: config.archivePath, storyWindow: config.storyWindow.seconds)
-        feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
+        let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
         settings.timeout = config.poll.timeout
         settings.politeness = HostGate.Limits(
@@ -34,15 +48,36 @@ public final class Daemon: Sendable {
         )
         clients = Fetcher.makeClients(settings: settings)
         for problem in clients.proxy.problems { logger.warning("proxy: \(problem)") }
-        poller = FeedPoller(
-            fetcher: Fetcher(clients: clients, settings: settings),
-            parser: FeedParser(),
-            archive: archive,
-            queue: IngestQueue(archive: archive),
-            rules: RuleBook(config: config),
-            logger: logger
+        fetcher = Fetcher(clients: clients, settings: settings)
+        queue = IngestQueue(archive: archive)
+        let poller = FeedPoller(
+            fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
+            rules: RuleBook(config: config), logger: logger
         )
+        live = Mutex(Live(config: config, poller: poller, feedIDs: feedIDs))
         self.sinks = sinks ?? [TerminalSink(), AlertLogSink(path: config.alertLogPath)]
+    }
+
+    /// Takes a new, already validated config (SIGHUP): new and changed feeds
+    /// and rules apply from the next polls; polls in flight finish with the old
+    /// ones. The archive, its path and story window, the HTTP clients and the
+    /// sinks stay as they were started (a restart changes those).
+    public func reload(_ config: Config) throws(ArchiveError) {
+        let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
+        let poller = FeedPoller(
+            fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
+            rules: RuleBook(config: config), logger: logger
+        )
+        live.withLock { $0 = Live(config: config, poller: poller, feedIDs: feedIDs, reloaded: true) }
+        logger.info("config reloaded", metadata: ["feeds": "\(config.feeds.count)", "alert_rules": "\(config.alertRules.count)"])
+    }
+
+    /// Whether a reload happened since the last call.
+    func takeReload() -> Bool {
+        live.withLock { live in
+            defer { live.reloaded = false }
+            return live.reloaded
+        }
     }
 
     /// Writes what the archive still holds in memory and closes the HTTP

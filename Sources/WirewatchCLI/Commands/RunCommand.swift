@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import ServiceLifecycle
+import WirewatchConfig
 import WirewatchDaemon
 
 struct RunCommand: AsyncParsableCommand {
@@ -30,7 +31,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: PollingService(daemon: daemon, once: once), successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: [.init(
+                service: PollingService(daemon: daemon, once: once, loadConfig: { [path = config.file] () throws(ConfigErrors) -> Config in
+                    try Config.load(path: path)
+                }),
+                successTerminationBehavior: .gracefullyShutdownGroup
+            )],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
