@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "WirewatchCore",
                 "WirewatchRules",
+                "WirewatchNotify",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -1,3 +1,5 @@
+import WirewatchNotify
+
 /// Wirewatch's configuration: one TOML file.
 ///
 /// ```toml
@@ -8,6 +10,13 @@
 ///
 /// [notify]
 /// log = "alerts.log"             # the alert log, one line per alert; default "alerts.log"
+/// default = ["terminal", "log"]  # sinks of alert rules without `notify`
+///
+/// [[sink]]                       # where alerts can go besides "terminal" and "log"
+/// name = "phone"
+/// type = "ntfy"                  # jsonl (path), exec (command, timeout), webhook (url, headers, timeout),
+/// url = "https://ntfy.sh/topic"  # ntfy (url, title, priority, tags, token, timeout), email (to, from,
+///                                # command, timeout), desktop (command)
 ///
 /// [poll]
 /// interval = "15m"               # between two polls of a feed; default "15m", at least "1m"
@@ -33,6 +42,7 @@
 /// match = '"general strike" AND (Minneapolis OR "Twin Cities")'
 /// on_update = false              # optional: also alert when a matching item is edited
 /// each_source = false            # optional: alert for every outlet of a story, not only the first
+/// notify = ["phone", "log"]      # optional: the sinks for this rule; default [notify] default
 /// ```
 ///
 /// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:
@@ -62,6 +72,14 @@ public struct Config: Sendable {
     public var alertRules: [RuleConfig]
     /// `[archive] keep`: retention for every feed without its own.
     public var keep: KeepPolicy = .forever
+    /// `[[sink]]`: where alerts can be delivered, besides "terminal" and "log".
+    public var sinks: [SinkConfig] = []
+    /// `[notify] default`: the sinks of alert rules that name none.
+    public var defaultSinks: [String] = ["terminal", "log"]
+
+    /// The sinks an alert rule's alerts go to.
+    public func sinks(for rule: RuleConfig) -> [String] { rule.notify ?? defaultSinks }
+
     /// `[archive] story_window`.
     public var storyWindow: Duration = Config.defaultStoryWindow
 

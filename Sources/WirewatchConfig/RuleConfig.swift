@@ -12,6 +12,8 @@ public struct RuleConfig: Sendable {
     /// `each_source` (alert rules): notify for every outlet carrying a story, not
     /// only the first (by default later sources attach to the story's alert).
     public var eachSource: Bool = false
+    /// `notify` (alert rules): the sinks this rule's alerts go to; nil = `[notify] default`.
+    public var notify: [String]?
 
     public init(name: String, query: Query, line: Int = 0) {
         self.name = name

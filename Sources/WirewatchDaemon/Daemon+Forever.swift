@@ -56,6 +56,8 @@ extension Daemon {
                 switch event {
                 case .tick:
                     timerPending = false
+                    // Retries that came due, and (after a restart) what the outbox still owes.
+                    await deliverOwed()
                     if Date().timeIntervalSince(lastMaintenance) > 3600 {
                         lastMaintenance = Date()
                         prune()

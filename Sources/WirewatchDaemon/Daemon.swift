@@ -15,8 +15,13 @@ import WirewatchParse
 public final class Daemon: Sendable {
     public let archive: Archive
     let clients: FetchClients
-    let sinks: [any AlertSink]
     let logger: Logger
+    /// Every sink by name; alerts reach them through the archive's outbox.
+    let sinks: [String: any AlertSink]
+    /// Injected sinks (tests) take every alert, whatever the rules say.
+    let sinkOverride: [String]?
+    let retry: RetryPolicy
+    let outboxBusy = Mutex(false)
     let fetcher: Fetcher
     let queue: IngestQueue
 
@@ -25,6 +30,7 @@ public final class Daemon: Sendable {
         var config: Config
         var poller: FeedPoller
         var feedIDs: [String: Int64]
+        var sinksByRule: [String: [String]]
         /// Set by `reload`, taken by the polling loop to reschedule.
         var reloaded = false
     }
@@ -37,8 +43,11 @@ public final class Daemon: Sendable {
 
     /// Opens the archive, registers the config's feeds and prepares the pipeline.
     /// `sinks` defaults to the terminal (stdout) and the config's alert log.
-    public init(config: Config, sinks: [any AlertSink]? = nil, logger: Logger) throws(ArchiveError) {
+    public init(
+        config: Config, sinks: [any AlertSink]? = nil, retry: RetryPolicy = RetryPolicy(), logger: Logger
+    ) throws(ArchiveError) {
         self.logger = logger
+        self.retry = retry
         archive = try Archive(path: config.archivePath, storyWindow: config.storyWindow.seconds)
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
@@ -50,12 +59,25 @@ public final class Daemon: Sendable {
         for problem in clients.proxy.problems { logger.warning("proxy: \(problem)") }
         fetcher = Fetcher(clients: clients, settings: settings)
         queue = IngestQueue(archive: archive)
+        if let sinks {
+            self.sinks = Dictionary(sinks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            sinkOverride = sinks.map(\.name)
+        } else {
+            var table: [String: any AlertSink] = ["terminal": TerminalSink(), "log": AlertLogSink(path: config.alertLogPath)]
+            for sink in config.sinks { table[sink.name] = SinkFactory.make(sink, httpClient: clients.direct) }
+            self.sinks = table
+            sinkOverride = nil
+        }
+        let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
-            rules: RuleBook(config: config), logger: logger
+            rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
         )
-        live = Mutex(Live(config: config, poller: poller, feedIDs: feedIDs))
-        self.sinks = sinks ?? [TerminalSink(), AlertLogSink(path: config.alertLogPath)]
+        live = Mutex(Live(config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule))
+    }
+
+    static func sinksByRule(_ config: Config, override: [String]?) -> [String: [String]] {
+        Dictionary(config.alertRules.map { ($0.name, override ?? config.sinks(for: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Takes a new, already validated config (SIGHUP): new and changed feeds
@@ -64,11 +86,12 @@ public final class Daemon: Sendable {
     /// sinks stay as they were started (a restart changes those).
     public func reload(_ config: Config) throws(ArchiveError) {
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
+        let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
-            rules: RuleBook(config: config), logger: logger
+            rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
         )
-        live.withLock { $0 = Live(config: config, poller: poller, feedIDs: feedIDs, reloaded: true) }
+        live.withLock { $0 = Live(config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule, reloaded: true) }
         logger.info("config reloaded", metadata: ["feeds": "\(config.feeds.count)", "alert_rules": "\(config.alertRules.count)"])
     }
 
@@ -147,15 +170,7 @@ public final class Daemon: Sendable {
             metadata["new"] = "\(outcome.newItems)"
             logger.debug("feed polled", metadata: metadata)
         }
-        for alert in outcome.alerts {
-            for sink in sinks {
-                do {
-                    try await sink.deliver(alert)
-                } catch {
-                    logger.error("alert delivery failed: \(error)", metadata: ["sink": "\(sink.name)", "alert": "\(alert.id)"])
-                }
-            }
-        }
+        if !outcome.alerts.isEmpty { await deliverOwed() }
     }
 }
 
@@ -174,6 +189,55 @@ extension Daemon {
             if removed > 0 { logger.info("retention removed \(removed) items") }
         } catch {
             logger.error("retention failed: \(error)")
+        }
+    }
+}
+
+extension Daemon {
+    /// Sends what the outbox owes now: every sink in its own task, so a slow or
+    /// failing sink never holds up another; each result is recorded, failures
+    /// come back after the retry policy's delay, permanent ones are given up.
+    /// One pass at a time, so an alert is never sent twice at once.
+    func deliverOwed() async {
+        guard outboxBusy.withLock({ busy in defer { busy = true }; return !busy }) else { return }
+        defer { outboxBusy.withLock { $0 = false } }
+        let owed: [OwedDelivery]
+        do {
+            owed = try archive.owedDeliveries()
+        } catch {
+            logger.error("outbox: \(error)")
+            return
+        }
+        let bySink = Dictionary(grouping: owed, by: \.sink)
+        await withTaskGroup(of: Void.self) { group in
+            for (name, deliveries) in bySink {
+                group.addTask { await self.deliver(deliveries, to: name) }
+            }
+        }
+    }
+
+    private func deliver(_ deliveries: [OwedDelivery], to name: String) async {
+        for delivery in deliveries {
+            let alert = delivery.alert
+            guard let sink = sinks[name] else {
+                try? archive.recordDelivery(alert: alert.id, sink: name, delivered: false, error: "no sink named '\(name)' in the config")
+                continue
+            }
+            do {
+                try await sink.deliver(alert)
+                try? archive.recordDelivery(alert: alert.id, sink: name, delivered: true)
+            } catch {
+                let failure = DeliveryError.classify(error, sink: name)
+                let delay = retry.nextDelay(afterAttempt: delivery.attempts + 1, error: failure)
+                let retryAt = delay.map { Date().addingTimeInterval($0.seconds) }
+                try? archive.recordDelivery(alert: alert.id, sink: name, delivered: false, error: "\(failure)", retryAt: retryAt)
+                let metadata: Logger.Metadata = ["sink": "\(name)", "alert": "\(alert.id)"]
+                if retryAt == nil {
+                    logger.error("alert delivery given up: \(failure)", metadata: metadata)
+                } else {
+                    logger.warning("alert delivery failed, will retry: \(failure)", metadata: metadata)
+                }
+            }
         }
     }
 }

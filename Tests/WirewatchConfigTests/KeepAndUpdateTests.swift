@@ -52,3 +52,56 @@ struct KeepAndUpdateTests {
         }
     }
 }
+
+@Suite("Sinks in the config")
+struct SinkConfigTests {
+    @Test func sinksDefaultsAndRuleNotify() throws {
+        let config = try Config.parse(
+            """
+            [notify]
+            default = ["terminal"]
+            [[sink]]
+            name = "phone"
+            type = "ntfy"
+            url = "https://ntfy.example/wirewatch"
+            priority = 4
+            [[sink]]
+            name = "script"
+            type = "exec"
+            command = ["/usr/local/bin/on-alert", "--quiet"]
+            [[alert]]
+            name = "strike"
+            match = "strike"
+            notify = ["phone", "log"]
+            [[alert]]
+            name = "ice"
+            match = "ICE"
+            """,
+            file: "/tmp/w.toml"
+        )
+        #expect(config.sinks.map(\.name) == ["phone", "script"])
+        #expect(config.sinks(for: config.alertRules[0]) == ["phone", "log"])
+        #expect(config.sinks(for: config.alertRules[1]) == ["terminal"])
+    }
+
+    @Test func unknownSinksAndTypesAreErrorsAtTheirLine() {
+        #expect {
+            _ = try Config.parse(
+                """
+                [[sink]]
+                name = "x"
+                type = "pager"
+                [[alert]]
+                name = "a"
+                match = "b"
+                notify = ["phone"]
+                """,
+                file: "w.toml"
+            )
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("w.toml:3: sink \"x\": type: unknown sink type 'pager'")
+                && text.contains("w.toml:7: alert \"a\": notify[0]: no sink named 'phone'")
+        }
+    }
+}

@@ -150,6 +150,23 @@ extension Archive {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4: delivery outbox") { db in
+            try db.execute(sql: """
+                -- One row per alert and sink, written with the alert: the outbox. A row
+                -- without delivered_at is owed; gave_up after the retry policy ran out.
+                CREATE TABLE delivery (
+                    alert_id INTEGER NOT NULL REFERENCES alert(id),
+                    sink TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    delivered_at REAL,
+                    gave_up INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    PRIMARY KEY (alert_id, sink)
+                ) WITHOUT ROWID;
+                CREATE INDEX delivery_owed ON delivery(next_attempt_at) WHERE delivered_at IS NULL AND gave_up = 0;
+                """)
+        }
         return migrator
     }
 

@@ -25,6 +25,7 @@ extension Archive {
                 var writer = IngestWriter(
                     db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables
                 )
+                writer.sinksByRule = batch.sinksByRule
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }

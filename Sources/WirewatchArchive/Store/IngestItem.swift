@@ -63,10 +63,14 @@ public struct IngestBatch: Sendable {
     public var feedID: Int64
     public var feedName: String
     public var items: [IngestItem]
+    /// The sinks each alert rule delivers to: an outbox row per sink is committed
+    /// with every alert raised.
+    public var sinksByRule: [String: [String]]
 
-    public init(feedID: Int64, feedName: String, items: [IngestItem]) {
+    public init(feedID: Int64, feedName: String, items: [IngestItem], sinksByRule: [String: [String]] = [:]) {
         self.feedID = feedID
         self.feedName = feedName
         self.items = items
+        self.sinksByRule = sinksByRule
     }
 }

@@ -13,6 +13,7 @@ struct IngestWriter {
     let feedName: String
     let time: Date
     let keyTables: StoryKeyTables
+    var sinksByRule: [String: [String]] = [:]
     var result = IngestResult(newItems: 0, alerts: [])
 
     init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
@@ -145,8 +146,13 @@ struct IngestWriter {
                 time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision, storyID,
             ])
             guard db.changesCount == 1 else { continue }
+            let alertID = db.lastInsertedRowID
+            for sink in sinksByRule[rule] ?? [] {
+                try db.cachedStatement(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)")
+                    .execute(arguments: [alertID, sink, time.timeIntervalSince1970])
+            }
             result.alerts.append(Alert(
-                id: db.lastInsertedRowID, time: time, rule: rule, feed: feedName,
+                id: alertID, time: time, rule: rule, feed: feedName,
                 title: item.title, link: item.link, itemID: itemID, storyID: storyID
             ))
         }

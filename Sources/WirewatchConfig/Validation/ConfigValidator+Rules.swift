@@ -5,13 +5,14 @@ extension ConfigValidator {
 
     /// Every `[[tag]]` or `[[alert]]` (`kind`), with its query compiled; invalid ones are
     /// reported and left out.
-    mutating func rules(_ kind: String, of root: TableReader) -> [RuleConfig] {
+    mutating func rules(_ kind: String, of root: TableReader, knownSinks: Set<String> = []) -> [RuleConfig] {
         var rules: [RuleConfig] = []
         var firstLineOfName: [String: Int] = [:]
         for element in arrayOfTables(kind, of: root) {
             var reader = element
             let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
-            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source"] : Self.ruleKeys, &diagnostics)
+            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source", "notify"] : Self.ruleKeys, &diagnostics)
+            let notify = kind == "alert" ? sinkNames("notify", reader, known: knownSinks) : nil
             let query = self.query(reader)
             let onUpdate = kind == "alert" ? reader.bool("on_update", &diagnostics) : nil
             let eachSource = kind == "alert" ? reader.bool("each_source", &diagnostics) : nil
@@ -19,6 +20,7 @@ extension ConfigValidator {
             var rule = RuleConfig(name: name, query: query, line: reader.line ?? 0)
             rule.onUpdate = onUpdate ?? false
             rule.eachSource = eachSource ?? false
+            rule.notify = notify
             rules.append(rule)
         }
         return rules

@@ -11,8 +11,8 @@ struct ConfigValidator {
     let directory: String
     var diagnostics: Diagnostics
 
-    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert"]
-    static let arrayOfTablesSections: Set<String> = ["feed", "tag", "alert"]
+    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert", "sink"]
+    static let arrayOfTablesSections: Set<String> = ["feed", "tag", "alert", "sink"]
 
     init(text: String, file: String, absoluteFile: String) {
         self.text = text
@@ -47,16 +47,19 @@ struct ConfigValidator {
                 config.storyWindow = window
             }
         }
+        config.sinks = sinks(root)
+        let knownSinks = Set(Self.builtInSinks + config.sinks.map(\.name))
         if let notify = section("notify", of: root) {
-            notify.checkKeys(["log"], &diagnostics)
+            notify.checkKeys(["log", "default"], &diagnostics)
             if let path = pathValue("log", of: notify) { config.alertLogPath = path }
+            if let names = sinkNames("default", notify, known: knownSinks) { config.defaultSinks = names }
         }
         if let poll = section("poll", of: root) {
             config.poll = pollSettings(poll)
         }
         config.feeds = feeds(root)
         config.tagRules = rules("tag", of: root)
-        config.alertRules = rules("alert", of: root)
+        config.alertRules = rules("alert", of: root, knownSinks: knownSinks)
 
         guard diagnostics.errors.isEmpty else { throw ConfigErrors(diagnostics.sortedErrors) }
         return config

@@ -19,6 +19,8 @@ struct FeedPoller: Sendable {
     let archive: Archive
     let queue: IngestQueue
     let rules: RuleBook
+    /// The sinks of each alert rule, committed with each alert as outbox rows.
+    let sinksByRule: [String: [String]]
     let logger: Logger
 
     func poll(_ feed: FeedConfig, feedID: Int64) async -> PollOutcome {
@@ -68,7 +70,9 @@ struct FeedPoller: Sendable {
                 entry.eachSourceRules = rules.eachSource
                 return entry
             }
-            let result = try await queue.ingest(IngestBatch(feedID: feedID, feedName: feed.name, items: batch))
+            let result = try await queue.ingest(
+                IngestBatch(feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule)
+            )
             outcome.items = batch.count
             outcome.newItems = result.newItems
             outcome.alerts = result.alerts

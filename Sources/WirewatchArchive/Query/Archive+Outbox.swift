@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import WirewatchCore
+
+/// One alert owed to one sink.
+public struct OwedDelivery: Sendable {
+    public var alert: Alert
+    public var sink: String
+    /// Attempts made so far.
+    public var attempts: Int
+}
+
+extension Archive {
+    /// Deliveries due at `now`, oldest alert first: what the daemon's outbox sends
+    /// (after a restart too: the rows were committed with the alerts).
+    public func owedDeliveries(now: Date = Date(), limit: Int = 200) throws(ArchiveError) -> [OwedDelivery] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT alert.*, delivery.sink AS delivery_sink, delivery.attempts AS delivery_attempts
+                FROM delivery INDEXED BY delivery_owed JOIN alert ON alert.id = delivery.alert_id
+                WHERE delivery.delivered_at IS NULL AND delivery.gave_up = 0 AND delivery.next_attempt_at <= ?
+                ORDER BY delivery.alert_id LIMIT ?
+                """, arguments: [now.timeIntervalSince1970, limit])
+            return rows.map { OwedDelivery(alert: Self.alert(from: $0), sink: $0["delivery_sink"], attempts: $0["delivery_attempts"]) }
+        }
+    }
+
+    /// Records a delivery attempt: delivered, or failed with the next attempt's
+    /// time (nil = give up: the error is permanent or the attempts ran out).
+    public func recordDelivery(
+        alert: Int64, sink: String, delivered: Bool, error: String? = nil, retryAt: Date? = nil, at now: Date = Date()
+    ) throws(ArchiveError) {
+        try write { db in
+            if delivered {
+                try db.execute(
+                    sql: "UPDATE delivery SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE alert_id = ? AND sink = ?",
+                    arguments: [now.timeIntervalSince1970, alert, sink]
+                )
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE delivery SET attempts = attempts + 1, last_error = ?,
+                            next_attempt_at = coalesce(?, next_attempt_at), gave_up = ?
+                        WHERE alert_id = ? AND sink = ?
+                        """,
+                    arguments: [error, retryAt?.timeIntervalSince1970, retryAt == nil, alert, sink]
+                )
+            }
+        }
+    }
+}
