@@ -1,7 +1,7 @@
 // Rules benchmark (issue 5): compile 1,000 and 10,000 rules of realistic shape and
 // run `RuleSet.matches` (whole rules, not only their literals) over 100,000 synthetic
 // news items of 2–10 KB. Single-threaded, like the anchors it is compared with
-// (`/work/shared/research/archive-rules-anchors.md` §2: pyahocorasick 56 MB/s with
+// (`../shared/research/archive-rules-anchors.md` §2: pyahocorasick 56 MB/s with
 // 1,000 terms and 27.5 MB/s with 10,000; target ≥ 2× that).
 //
 //   swift run -c release wirewatch-bench-rules [--items 100000] [--rules 1000,10000]
