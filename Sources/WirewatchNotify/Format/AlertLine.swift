@@ -13,7 +13,10 @@ public enum AlertLine {
             TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title),
         ]
         if let link = alert.link, !link.isEmpty { parts.append(paint(TerminalText.sanitize(link), "2")) }
-        if alert.sources > 1 { parts.append("+\(alert.sources - 1) sources") }
+        if alert.sources > 1 {
+            let more = alert.sources - 1
+            parts.append("+\(more) source\(more == 1 ? "" : "s")")
+        }
         return parts.joined(separator: "  ")
     }
 
