@@ -43,6 +43,7 @@ import WirewatchNotify
 /// on_update = false              # optional: also alert when a matching item is edited
 /// each_source = false            # optional: alert for every outlet of a story, not only the first
 /// notify = ["phone", "log"]      # optional: the sinks for this rule; default [notify] default
+/// quiet_hours = "22:00-07:00"    # optional: local time when sinks other than terminal and log wait
 /// ```
 ///
 /// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:

@@ -14,6 +14,8 @@ public struct RuleConfig: Sendable {
     public var eachSource: Bool = false
     /// `notify` (alert rules): the sinks this rule's alerts go to; nil = `[notify] default`.
     public var notify: [String]?
+    /// `quiet_hours` (alert rules): when sinks other than terminal and log wait.
+    public var quietHours: QuietHours?
 
     public init(name: String, query: Query, line: Int = 0) {
         self.name = name

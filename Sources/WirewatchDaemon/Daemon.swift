@@ -31,6 +31,7 @@ public final class Daemon: Sendable {
         var poller: FeedPoller
         var feedIDs: [String: Int64]
         var sinksByRule: [String: [String]]
+        var quietHours: [String: QuietHours]
         /// Set by `reload`, taken by the polling loop to reschedule.
         var reloaded = false
     }
@@ -73,7 +74,15 @@ public final class Daemon: Sendable {
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
             rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
         )
-        live = Mutex(Live(config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule))
+        live = Mutex(Live(
+            config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule, quietHours: Self.quietHours(config)
+        ))
+    }
+
+    static func quietHours(_ config: Config) -> [String: QuietHours] {
+        var result: [String: QuietHours] = [:]
+        for rule in config.alertRules { if let quiet = rule.quietHours { result[rule.name] = quiet } }
+        return result
     }
 
     static func sinksByRule(_ config: Config, override: [String]?) -> [String: [String]] {
@@ -91,7 +100,12 @@ public final class Daemon: Sendable {
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
             rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
         )
-        live.withLock { $0 = Live(config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule, reloaded: true) }
+        live.withLock {
+            $0 = Live(
+                config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule,
+                quietHours: Self.quietHours(config), reloaded: true
+            )
+        }
         logger.info("config reloaded", metadata: ["feeds": "\(config.feeds.count)", "alert_rules": "\(config.alertRules.count)"])
     }
 
@@ -217,8 +231,15 @@ extension Daemon {
     }
 
     private func deliver(_ deliveries: [OwedDelivery], to name: String) async {
+        let quietHours = live.withLock { $0.quietHours }
         for delivery in deliveries {
             let alert = delivery.alert
+            // Quiet hours hold everything but the terminal and the alert log.
+            if name != "terminal", name != "log", let quiet = quietHours[alert.rule],
+               let until = quiet.end(ofWindowContaining: Date()) {
+                try? archive.deferDelivery(alert: alert.id, sink: name, until: until)
+                continue
+            }
             guard let sink = sinks[name] else {
                 try? archive.recordDelivery(alert: alert.id, sink: name, delivered: false, error: "no sink named '\(name)' in the config")
                 continue

@@ -96,6 +96,29 @@ struct OutboxTests {
         await second.shutdown()
     }
 
+    @Test func quietHoursHoldAllButTheTerminalUntilTheWindowEnds() async throws {
+        let dir = try TemporaryDirectory("outbox-quiet")
+        defer { dir.remove() }
+        let calendar = Calendar.current
+        let now = Date()
+        func clock(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.hour, .minute], from: date)
+            return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        }
+        var config = try config(dir)
+        config.alertRules[0].quietHours = QuietHours("\(clock(now.addingTimeInterval(-3600)))-\(clock(now.addingTimeInterval(3600)))")
+        let terminal = FlakySink(name: "terminal", failures: 0)
+        let phone = FlakySink(name: "phone", failures: 0)
+        let daemon = try Daemon(config: config, sinks: [terminal, phone], retry: Self.fastRetry, logger: quietLogger)
+        _ = await daemon.runOnce()
+        #expect(await terminal.delivered.count == 2)
+        #expect(await phone.attempts == 0)
+        // Still owed, for when the window ends.
+        #expect(try daemon.archive.owedDeliveries().isEmpty)
+        #expect(try daemon.archive.owedDeliveries(now: now.addingTimeInterval(2 * 3600)).map(\.sink) == ["phone", "phone"])
+        await daemon.shutdown()
+    }
+
     @Test func permanentFailuresAreGivenUp() async throws {
         actor BrokenSink: AlertSink {
             nonisolated let name = "broken"

@@ -25,6 +25,16 @@ extension Archive {
         }
     }
 
+    /// Holds a delivery until `until` without counting an attempt (quiet hours).
+    public func deferDelivery(alert: Int64, sink: String, until: Date) throws(ArchiveError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE delivery SET next_attempt_at = ? WHERE alert_id = ? AND sink = ?",
+                arguments: [until.timeIntervalSince1970, alert, sink]
+            )
+        }
+    }
+
     /// Records a delivery attempt: delivered, or failed with the next attempt's
     /// time (nil = give up: the error is permanent or the attempts ran out).
     public func recordDelivery(

@@ -11,7 +11,7 @@ extension ConfigValidator {
         for element in arrayOfTables(kind, of: root) {
             var reader = element
             let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
-            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source", "notify"] : Self.ruleKeys, &diagnostics)
+            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source", "notify", "quiet_hours"] : Self.ruleKeys, &diagnostics)
             let notify = kind == "alert" ? sinkNames("notify", reader, known: knownSinks) : nil
             let query = self.query(reader)
             let onUpdate = kind == "alert" ? reader.bool("on_update", &diagnostics) : nil
@@ -21,6 +21,16 @@ extension ConfigValidator {
             rule.onUpdate = onUpdate ?? false
             rule.eachSource = eachSource ?? false
             rule.notify = notify
+            if kind == "alert", let text = reader.string("quiet_hours", &diagnostics) {
+                if let quiet = QuietHours(text) {
+                    rule.quietHours = quiet
+                } else {
+                    diagnostics.error(
+                        reader.message("quiet_hours", "expected \"HH:MM-HH:MM\" such as \"22:00-07:00\", found \"\(text)\""),
+                        line: reader.line(of: "quiet_hours")
+                    )
+                }
+            }
             rules.append(rule)
         }
         return rules
