@@ -24,6 +24,10 @@ public struct IngestItem: Sendable {
     public let signature: StorySignature
     /// The canonical link, when the item has one: the same link is the same story.
     public let canonicalLink: String?
+    /// The story-lookup keys (signature keys plus the link's), computed once here,
+    /// outside the write transaction; `linkKey` is among them.
+    let storyKeys: [Int64]
+    let linkKey: Int64?
 
     public init(identity: String, item: Item, tags: [String], alertRules: [String], updateAlertRules: [String] = []) {
         self.identity = identity
@@ -34,6 +38,8 @@ public struct IngestItem: Sendable {
         contentHash = ContentHash.of(title: item.title, text: item.bodyText)
         signature = StorySignature(title: item.title, text: item.bodyText)
         canonicalLink = item.link.map(CanonicalLink.canonicalize).flatMap { $0.isEmpty ? nil : $0 }
+        linkKey = canonicalLink.map { StorySignature.linkKey(canonicalLink: $0) }
+        storyKeys = Array(Set(signature.lookupKeys + (linkKey.map { [$0] } ?? [])))
     }
 }
 

@@ -15,22 +15,10 @@ struct StoryAssigner {
     let db: Database
     let keyTables: StoryKeyTables
 
-    /// The lookup keys of an item: its signature's and its canonical link's.
-    static func keys(of entry: IngestItem) -> (all: [Int64], link: Int64?) {
-        var keys = entry.signature.lookupKeys
-        var linkKey: Int64?
-        if let link = entry.canonicalLink {
-            linkKey = StorySignature.linkKey(canonicalLink: link)
-            keys.append(linkKey!)
-        }
-        return (keys, linkKey)
-    }
-
     /// The story a new item belongs to, or a new story for it. Runs before the
     /// item is inserted, so the item row is written once, with its story.
     func story(for entry: IngestItem, at time: Date, excluding itemID: Int64 = 0) throws -> (id: Int64, isNew: Bool) {
-        let keys = Self.keys(of: entry)
-        if let storyID = try bestStory(for: entry, keys: keys.all, linkKey: keys.link, itemID: itemID) {
+        if let storyID = try bestStory(for: entry, keys: entry.storyKeys, linkKey: entry.linkKey, itemID: itemID) {
             return (storyID, false)
         }
         return (try newStory(title: entry.item.title, at: time), true)
@@ -49,7 +37,7 @@ struct StoryAssigner {
                 WHERE id = ?
                 """).execute(arguments: [time.timeIntervalSince1970, story.id, story.id])
         }
-        keyTables.insert(Array(Set(Self.keys(of: entry).all)), itemID: itemID)
+        keyTables.insert(entry.storyKeys, itemID: itemID)
     }
 
     /// For an item already in the archive without a story (older archives).
