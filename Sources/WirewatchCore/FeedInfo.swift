@@ -12,6 +12,14 @@ public struct FeedInfo: Sendable, Hashable, Codable {
     public var updated: Date?
     /// RSS `<ttl>`, in minutes: a publisher's hint for the poll interval.
     public var ttlMinutes: Int?
+    /// `sy:updatePeriod` / `sy:updateFrequency` as seconds between updates
+    /// (hourly × 2 → 1800): another publisher's hint for the poll interval.
+    public var syndicationPeriod: Double?
+    /// RSS `<skipHours>`: hours of the day (0–23, GMT) not worth polling.
+    public var skipHours: [Int] = []
+    /// RSS `<skipDays>`: weekdays not worth polling, 1 = Sunday … 7 = Saturday
+    /// (the numbering of Foundation's `Calendar`).
+    public var skipDays: [Int] = []
 
     public init(
         title: String? = nil, link: String? = nil, description: String? = nil,
