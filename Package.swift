@@ -124,7 +124,7 @@ let package = Package(
         .target(name: "CSAXFloor", dependencies: ["CLibXML2"], path: "Benchmarks/CSAXFloor"),
         .executableTarget(
             name: "ParseBenchmark",
-            dependencies: ["WirewatchParse", "CSAXFloor"],
+            dependencies: ["WirewatchCore", "WirewatchParse", "CSAXFloor"],
             path: "Benchmarks/ParseBenchmark"
         ),
 

@@ -1,4 +1,5 @@
 import Foundation
+import WirewatchCore
 import WirewatchParse
 
 enum Clock {
@@ -28,40 +29,76 @@ enum Clock {
 }
 
 /// One large RSS feed of full-text items, parsed once: the peak resident memory
-/// it costs, against its size (target: under 3×).
+/// it costs, against its size (target: under 3×). Each way of parsing runs in
+/// a fresh child process, so one cannot lend the other its heap.
 enum BigFeed {
     static func make(megabytes: Int) -> [UInt8] {
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Big</title><link>https://big.example.org/</link><description>d</description>\n"
+        // Built straight into one buffer of the final size: the document
+        // itself, not its construction, is what the peak should count.
+        var document: [UInt8] = []
+        document.reserveCapacity(megabytes * 1_000_000 + 100_000)
+        document += Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Big</title><link>https://big.example.org/</link><description>d</description>\n".utf8)
         let paragraph = "<p>The union said the general strike in Minneapolis would continue &amp; organizers met at the hall; workers described the week in detail, again and again.</p>"
+        let body = Array(String(repeating: paragraph, count: 60).utf8)
         var n = 0
-        while text.utf8.count < megabytes * 1_000_000 {
-            let body = String(repeating: paragraph, count: 60)
-            text += "<item><guid>big-\(n)</guid><title>Update \(n) on the strike</title><link>https://big.example.org/\(n)</link><pubDate>Sat, 21 Nov 2026 06:00:00 GMT</pubDate><description>Short summary \(n)</description><content:encoded><![CDATA[\(body)]]></content:encoded></item>\n"
+        while document.count < megabytes * 1_000_000 {
+            document += Array("<item><guid>big-\(n)</guid><title>Update \(n) on the strike</title><link>https://big.example.org/\(n)</link><pubDate>Sat, 21 Nov 2026 06:00:00 GMT</pubDate><description>Short summary \(n)</description><content:encoded><![CDATA[".utf8)
+            document += body
+            document += Array("]]></content:encoded></item>\n".utf8)
             n += 1
         }
-        text += "</channel></rss>\n"
-        return Array(text.utf8)
+        document += Array("</channel></rss>\n".utf8)
+        return document
     }
 
+    /// Runs `--big-one MB MODE` in a child for each mode and prints its lines.
     static func measure(megabytes: Int) {
-        let document = make(megabytes: megabytes)
-        let before = Clock.currentRSSMiB()
-        let start = Clock.cpuSeconds()
-        let feed = FeedParser().parse(document, context: ParseContext())
-        let seconds = Clock.cpuSeconds() - start
-        let size = Double(document.count) / (1024 * 1024)
-        print(String(format: "big feed: %.1f MiB, %d items, parsed in %.2f s CPU", size, feed.items.count, seconds))
-        print(String(format: "resident before parse %.1f MiB (document in memory), peak %.1f MiB: %.2f× the document", before, Clock.peakRSSMiB(), Clock.peakRSSMiB() / size))
-        // What the result itself must hold: the items' strings (HTML as
-        // published plus its plain text), a lower bound for any parser that
-        // returns them. Peak minus the resident size before the parse, against it.
-        var kept = 0
-        for item in feed.items {
-            kept += item.title.utf8.count + (item.summary?.utf8.count ?? 0) + (item.content?.utf8.count ?? 0)
-            kept += item.summaryText.utf8.count + item.contentText.utf8.count
+        for mode in ["stream", "collect"] {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["--big-one", "\(megabytes)", mode]
+            try? child.run()
+            child.waitUntilExit()
         }
+    }
+
+    /// `stream`: items handed to a consumer as they complete (the parser's
+    /// streaming API; the daemon's use). `collect`: every item returned at
+    /// once, so the result alone holds the document's text twice over.
+    static func measureOne(megabytes: Int, mode: String) {
+        let document = make(megabytes: megabytes)
+        let size = Double(document.count) / (1024 * 1024)
+        let before = Clock.currentRSSMiB()
+        // From here on the peak is the parse's: reset VmHWM to the current RSS.
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        let start = Clock.cpuSeconds()
+        var count = 0
+        var kept = 0
+        if mode == "stream" {
+            var largest = 0
+            _ = FeedParser().parse(document, context: ParseContext()) { item in
+                count += 1
+                largest = max(largest, Self.bytes(of: item))
+            }
+            kept = largest
+        } else {
+            let feed = FeedParser().parse(document, context: ParseContext())
+            count = feed.items.count
+            kept = feed.items.reduce(0) { $0 + Self.bytes(of: $1) }
+        }
+        let seconds = Clock.cpuSeconds() - start
+        let peak = Clock.peakRSSMiB()
         let keptMiB = Double(kept) / (1024 * 1024)
-        print(String(format: "the items' strings: %.1f MiB (%.2f× the document); the parse added %.1f MiB (%.2f× the document)",
-                     keptMiB, keptMiB / size, Clock.peakRSSMiB() - before, (Clock.peakRSSMiB() - before) / size))
+        print(String(format: "big feed, %@: %.1f MiB, %d items, %.2f s CPU; RSS before %.1f MiB (process + document), peak %.1f MiB = %.2f× the document",
+                     mode, size, count, seconds, before, peak, peak / size))
+        print(String(format: "  the parse added %.1f MiB (%.2f× the document); %@ %.1f MiB",
+                     peak - before, (peak - before) / size,
+                     mode == "stream" ? "largest item's strings" : "all items' strings", keptMiB))
+    }
+
+    /// The UTF-8 bytes of an item's text: HTML as published and its plain text.
+    static func bytes(of item: Item) -> Int {
+        item.title.utf8.count + (item.summary?.utf8.count ?? 0) + (item.content?.utf8.count ?? 0)
+            + item.summaryText.utf8.count + item.contentText.utf8.count
     }
 }

@@ -16,6 +16,12 @@ func option(_ name: String, in arguments: inout [String]) -> String? {
     return arguments[index + 1]
 }
 let rounds = Int(option("--rounds", in: &arguments) ?? "") ?? 5
+// `--only parse` or `--only floor`: one side alone, for a profiler.
+let only = option("--only", in: &arguments)
+if let index = arguments.firstIndex(of: "--big-one"), index + 2 < arguments.count, let megabytes = Int(arguments[index + 1]) {
+    BigFeed.measureOne(megabytes: megabytes, mode: arguments[index + 2])
+    exit(0)
+}
 if let megabytes = option("--big", in: &arguments).flatMap(Int.init) {
     BigFeed.measure(megabytes: megabytes)
     exit(0)
@@ -38,7 +44,7 @@ for round in 0..<rounds {
     // Interleaved, so both see the same machine.
     let floorStart = Clock.cpuSeconds()
     var counted = 0
-    for file in files {
+    for file in files where only != "parse" {
         counted += file.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 sax_floor_parse($0, buffer.count)
@@ -49,7 +55,7 @@ for round in 0..<rounds {
     let parseStart = Clock.cpuSeconds()
     var found = 0
     var textBytes = 0
-    for file in files {
+    for file in files where only != "floor" {
         let feed = parser.parse(file, context: ParseContext())
         found += feed.items.count
         for item in feed.items { textBytes += item.contentText.utf8.count + item.summaryText.utf8.count }

@@ -26,6 +26,24 @@ public struct FeedParser: Sendable {
                           problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree)
     }
 
+    /// Parses without collecting the items: each `Item` goes to `onItem` as
+    /// soon as it is complete (when the next one starts, or the document
+    /// ends), in document order, and the parser keeps no reference to it. So
+    /// the memory a parse needs is bounded by the largest item, not by the
+    /// document; the returned feed's `items` is empty.
+    public func parse(_ bytes: [UInt8], context: ParseContext = .init(), onItem: (Item) -> Void) -> ParsedFeed {
+        withoutActuallyEscaping(onItem) { sink in
+            let run = Self.run(bytes, context: context, options: options, keepsTree: false, itemSink: sink)
+            let mapped = ModelMapper.map(run.builder)
+            run.builder.itemSink = nil
+            return ParsedFeed(
+                version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
+                problem: run.problems.entries.first?.message, feed: mapped.feed, items: [],
+                tree: ResultTree(deferred: bytes, context: context, options: options)
+            )
+        }
+    }
+
     /// One parse of the document into a builder. With `keepsTree` the builder
     /// keeps every entry (the feedparser result); without it, entries become
     /// `Item`s as the parse goes (`FeedBuilder.mappedItems`).
@@ -36,7 +54,8 @@ public struct FeedParser: Sendable {
         let encoding: String
     }
 
-    static func run(_ bytes: [UInt8], context: ParseContext, options: ParseOptions, keepsTree: Bool) -> Run {
+    static func run(_ bytes: [UInt8], context: ParseContext, options: ParseOptions, keepsTree: Bool,
+                    itemSink: ((Item) -> Void)? = nil) -> Run {
         LibXML2.initialize()
         var problems = ProblemList()
         var input = bytes
@@ -61,6 +80,7 @@ public struct FeedParser: Sendable {
 
         let builder = FeedBuilder(baseURI: base, language: language)
         builder.keepsEntries = keepsTree
+        builder.itemSink = itemSink
         builder.encoding = decoded.encoding
         var xmlProblem: ProblemList.Entry?
         if decoded.isJSON {

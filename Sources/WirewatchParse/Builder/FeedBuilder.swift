@@ -31,6 +31,11 @@ final class FeedBuilder {
     /// The `Item`s of dropped entries, in document order; their language is
     /// still without the feed's default (filled in by `ModelMapper.map`).
     @exclusivity(unchecked) var mappedItems: [Item] = []
+    /// RSS <skipHours>/<skipDays>, every value (the feed dictionary keeps the last).
+    @exclusivity(unchecked) var skipHours: [Int] = []
+    @exclusivity(unchecked) var skipDays: [Int] = []
+    /// When set, finished items go here instead of `mappedItems` (streaming).
+    @exclusivity(unchecked) var itemSink: ((Item) -> Void)?
 
     // State
     @exclusivity(unchecked) var stack: [Frame] = []
@@ -185,7 +190,8 @@ final class FeedBuilder {
         if name.local == "svg", svgOK > 0 { svgOK -= 1 }
         // Inside inline SVG, <title> and friends are markup, not feed elements.
         if svgOK > 0 || !(name.handler.map { end($0) } ?? false) {
-            pop(name.method)
+            let text = pop(name.method)
+            if !inentry, let text, name.method == "hour" || name.method == "day" { notePollingHint(name.method, text) }
         }
         if incontent > 0, !(contentparams.type ?? "xml").hasSuffix("xml") {
             if name.tag == "xhtml:div" || name.tag == "div" { return }
@@ -226,7 +232,12 @@ final class FeedBuilder {
     func flushEntries() {
         guard !entries.isEmpty else { return }
         for e in entries {
-            mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
+            if let itemSink {
+                // The channel's <language> comes before its items in practice.
+                itemSink(ModelMapper.item(e, feedLanguage: feed.string("language")))
+            } else {
+                mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
+            }
             // The side tables are keyed by object identity: an identifier
             // must not outlive its dictionary (a new one could reuse it).
             let id = ObjectIdentifier(e)

@@ -11,6 +11,16 @@ enum ModelMapper {
         info.language = f.string("language")
         info.updated = (f.string("updated") ?? f.string("published")).flatMap(FeedDate.parse)
         info.ttlMinutes = f.string("ttl").flatMap { Int(Text.strip($0)) }
+        info.syndicationPeriod = FeedBuilder.syndicationPeriod(
+            period: f.string("sy_updateperiod"), frequency: f.string("sy_updatefrequency")
+        )
+        info.skipHours = b.skipHours.sorted()
+        info.skipDays = b.skipDays.sorted()
+        if let sink = b.itemSink {
+            for e in b.entries { sink(item(e, feedLanguage: info.language)) }
+            b.entries.removeAll()
+            return (info, [])
+        }
         var items = b.mappedItems
         if items.isEmpty {
             items = b.entries.map { item($0, feedLanguage: info.language) }
