@@ -46,6 +46,10 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
         }
     }
 
+    /// Whether the query reads the story (`sources>=n`, `covered:`): such a
+    /// query belongs to a rule with `scope = "story"`.
+    public var readsStory: Bool { root.readsStory }
+
     public var description: String { source }
 
     /// Two queries are equal when written the same; the compiled form follows from the text.

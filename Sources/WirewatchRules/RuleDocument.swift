@@ -9,6 +9,10 @@ public struct RuleDocument: Sendable {
     public var language: String
     public var tags: [String]
     public var categories: [String]
+    /// Story rules only: how many distinct outlets carry the item's story…
+    public var storySources: Int = 0
+    /// …and the feed tags of those outlets (`covered:`).
+    public var coveredTags: [String] = []
 
     public init(
         title: String = "", summary: String = "", content: String = "", author: String = "",

@@ -32,12 +32,12 @@ struct SyntaxErrorTests {
         Case(
             query: "titel:strike", column: 1,
             message:
-                "unknown field 'titel:' (known: title, summary, content, author, feed, tag, category, lang, link)"
+                "unknown field 'titel:' (known: title, summary, content, author, feed, tag, category, lang, link, covered)"
         ),
         Case(
             query: "café titel:x", column: 6,
             message:
-                "unknown field 'titel:' (known: title, summary, content, author, feed, tag, category, lang, link)"
+                "unknown field 'titel:' (known: title, summary, content, author, feed, tag, category, lang, link, covered)"
         ),
         Case(query: "title:", column: 7, message: "expected a term after 'title:'"),
         Case(query: "title: strike", column: 7, message: "no space allowed after 'title:'"),

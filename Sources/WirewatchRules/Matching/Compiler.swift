@@ -34,6 +34,8 @@ struct Compiler {
             return try compile(inner, scope: field.scope)
         case .term(let term):
             return try compileTerm(term, scope: scope)
+        case .sources(let comparison, let number, _):
+            return .value(.sources, ValuePattern(kind: .count(comparison, number), text: []))
         case .near(let left, let right, let distance, let column):
             guard case .text(let fields) = scope else {
                 throw error(

@@ -109,6 +109,17 @@ struct Explainer {
                 result = values.categories.contains { pattern.matches($0) }
                 shown = document.categories.isEmpty
                     ? "no categories" : "categories: " + document.categories.joined(separator: ", ")
+            case .covered:
+                result = values.covered.contains { pattern.matches($0) }
+                shown = document.coveredTags.isEmpty
+                    ? "covered by no tag" : "covered: " + document.coveredTags.joined(separator: ", ")
+            case .sources:
+                result = pattern.matches(count: document.storySources)
+                shown = "\(document.storySources) source\(document.storySources == 1 ? "" : "s")"
+            }
+            if case .count(let comparison, let number) = pattern.kind {
+                _ = emit(depth, result, "sources\(comparison.rawValue)\(number) — \(shown)")
+                return result
             }
             let written = String(decoding: pattern.text, as: UTF8.self)
             let value = written.contains(" ") ? "\"\(written)\"" : written
@@ -248,6 +259,8 @@ struct Explainer {
         case .category: "category"
         case .lang: "lang"
         case .link: "link"
+        case .covered: "covered"
+        case .sources: "sources"
         }
     }
 }

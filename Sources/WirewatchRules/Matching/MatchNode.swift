@@ -30,6 +30,16 @@ indirect enum MatchNode: Sendable {
         }
     }
 
+    /// Whether a leaf compares a story field (`sources`, `covered`).
+    var readsStory: Bool {
+        switch self {
+        case .all(let nodes), .any(let nodes): nodes.contains { $0.readsStory }
+        case .not(let node): node.readsStory
+        case .value(let field, _): field.readsStory
+        case .word, .phrase, .near, .regex: false
+        }
+    }
+
     /// The text fields any leaf reads; documents skip tokenizing the others.
     var textFields: TextFields {
         switch self {

@@ -83,6 +83,7 @@ struct DocumentValues {
     var language: [UInt8]
     var tags: [[UInt8]]
     var categories: [[UInt8]]
+    var covered: [[UInt8]] = []
 
     static let empty = DocumentValues(feed: [], link: [], language: [], tags: [], categories: [])
 
@@ -100,5 +101,6 @@ struct DocumentValues {
         language = ValueText.normalize(document.language, field: .lang)
         tags = document.tags.map { ValueText.normalize($0, field: .tag) }
         categories = document.categories.map { ValueText.normalize($0, field: .category) }
+        covered = document.coveredTags.map { ValueText.normalize($0, field: .tag) }
     }
 }

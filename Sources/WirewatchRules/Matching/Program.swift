@@ -140,6 +140,8 @@ struct Program: Sendable {
             case .lang: return pattern.matches(documentValues.language)
             case .tag: return documentValues.tags.contains { pattern.matches($0) }
             case .category: return documentValues.categories.contains { pattern.matches($0) }
+            case .covered: return documentValues.covered.contains { pattern.matches($0) }
+            case .sources: return pattern.matches(count: document.document.storySources)
             }
         case .regex:
             let test = regexes[first]
@@ -214,6 +216,8 @@ struct Program: Sendable {
         case .value(.lang): return [document.language]
         case .value(.tag): return document.tags
         case .value(.category): return document.categories
+        case .value(.covered): return document.coveredTags
+        case .value(.sources): return [String(document.storySources)]
         }
     }
 }

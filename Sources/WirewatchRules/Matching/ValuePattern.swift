@@ -1,6 +1,6 @@
 /// How a value field is compared with the normalized text from the query.
 struct ValuePattern: Sendable {
-    enum Kind: Sendable {
+    enum Kind: Sendable, Equatable {
         /// The whole value (feed, tag, category).
         case equals
         /// `tag:left*`: the value starts with the text.
@@ -9,6 +9,25 @@ struct ValuePattern: Sendable {
         case language
         /// `link:`: anywhere in the URL.
         case substring
+        /// `sources>=3`: a count compared with a number.
+        case count(Comparison, Int)
+    }
+
+    enum Comparison: String, Sendable, CaseIterable {
+        // Longest first, so the lexer tries ">=" before ">".
+        case atLeast = ">=", atMost = "<=", more = ">", less = "<", equal = "="
+    }
+
+    /// Whether `value` satisfies a `count` pattern (false for the other kinds).
+    func matches(count value: Int) -> Bool {
+        guard case .count(let comparison, let number) = kind else { return false }
+        switch comparison {
+        case .atLeast: return value >= number
+        case .atMost: return value <= number
+        case .more: return value > number
+        case .less: return value < number
+        case .equal: return value == number
+        }
     }
 
     var kind: Kind
@@ -31,6 +50,8 @@ struct ValuePattern: Sendable {
             where value[start] == text[0] && value[start..<start + text.count].elementsEqual(text) {
                 return true
             }
+            return false
+        case .count:
             return false
         }
     }

@@ -9,6 +9,8 @@ indirect enum Expression: Sendable {
     case scoped(Field, Expression, column: Int)
     /// `left NEAR/n right`: both sides are plain words or phrases.
     case near(Term, Term, distance: Int, column: Int)
+    /// `sources>=n` and friends: the number of outlets carrying the story.
+    case sources(ValuePattern.Comparison, Int, column: Int)
 
     /// A word, a phrase or a regular expression as written.
     struct Term: Sendable {

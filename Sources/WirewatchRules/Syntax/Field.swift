@@ -4,6 +4,8 @@ enum Field: String, CaseIterable, Sendable {
     case title, summary, content, author
     // Value fields: whole values (feed, tag, category, lang) or a substring (link).
     case feed, tag, category, lang, link
+    // Story fields (rules with `scope = "story"`): a feed tag that has covered the story.
+    case covered
 
     /// For error messages: "title, summary, …", in the order of the documentation.
     static let knownList = allCases.map(\.rawValue).joined(separator: ", ")
@@ -20,6 +22,7 @@ enum Field: String, CaseIterable, Sendable {
         case .category: .value(.category)
         case .lang: .value(.lang)
         case .link: .value(.link)
+        case .covered: .value(.covered)
         }
     }
 }

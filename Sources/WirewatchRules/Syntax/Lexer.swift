@@ -106,6 +106,21 @@ struct Lexer {
             Token(kind: .regex(pattern: pattern, ignoreCase: ignoreCase), column: start + 1))
     }
 
+    /// `sources>=3`, `sources>2`, `sources=1`, …: the story's outlet count.
+    private func sourcesComparison(_ word: String, at start: Int) throws(QuerySyntaxError) -> Token.Kind? {
+        let lowered = word.lowercased()
+        guard lowered.hasPrefix("sources"), lowered.count > 7 else { return nil }
+        let rest = lowered.dropFirst(7)
+        guard let comparison = ValuePattern.Comparison.allCases.first(where: { rest.hasPrefix($0.rawValue) }) else {
+            return nil
+        }
+        let digits = rest.dropFirst(comparison.rawValue.count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int(digits), number <= 10_000 else {
+            throw error("expected a number after 'sources\(comparison.rawValue)'", at: start + 7 + comparison.rawValue.count)
+        }
+        return .sources(comparison, number)
+    }
+
     private mutating func lexWord() throws(QuerySyntaxError) {
         let start = index
         while index < chars.count, !isDelimiter(chars[index]) { index += 1 }
@@ -125,6 +140,11 @@ struct Lexer {
                   distance <= 1_000
             else { throw error("expected a number (0–1000) after 'NEAR/'", at: start + 5) }
             tokens.append(Token(kind: .near(distance), column: column))
+            return
+        }
+
+        if let sources = try sourcesComparison(word, at: start) {
+            tokens.append(Token(kind: sources, column: column))
             return
         }
 

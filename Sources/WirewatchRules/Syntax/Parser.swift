@@ -170,6 +170,9 @@ struct Parser {
             }
             _ = advance()
             return inner
+        case .sources(let comparison, let number):
+            _ = advance()
+            return .sources(comparison, number, column: token.column)
         case .rightParen:
             throw error("unbalanced ')'", at: token)
         case .and, .or, .near:

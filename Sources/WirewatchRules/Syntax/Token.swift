@@ -16,6 +16,8 @@ struct Token: Sendable, Equatable {
         case minus
         /// `NEAR` (distance 10) or `NEAR/n`.
         case near(Int)
+        /// `sources>=3` and the other comparisons of a story's outlet count.
+        case sources(ValuePattern.Comparison, Int)
         case end
     }
 
@@ -36,6 +38,7 @@ struct Token: Sendable, Equatable {
         case .not: "NOT"
         case .minus: "'-'"
         case .near(let distance): distance == 10 ? "NEAR" : "NEAR/\(distance)"
+        case .sources(let comparison, let number): "'sources\(comparison.rawValue)\(number)'"
         case .end: "the end of the query"
         }
     }
@@ -51,7 +54,7 @@ struct Token: Sendable, Equatable {
     /// Whether the token can begin a term, a phrase, a regex, a scoped term or a group.
     var startsPrimary: Bool {
         switch kind {
-        case .word, .phrase, .regex, .field, .leftParen: true
+        case .word, .phrase, .regex, .field, .leftParen, .sources: true
         default: false
         }
     }
