@@ -16,6 +16,28 @@ public struct RuleConfig: Sendable {
     public var notify: [String]?
     /// `quiet_hours` (alert rules): when sinks other than terminal and log wait.
     public var quietHours: QuietHours?
+    /// `scope` (alert rules): `item` (default) reads each new item; `story`
+    /// reads the story an item joins (`sources>=n`, `covered:TAG`) and fires
+    /// once per story, when the story first satisfies it.
+    public var scope: Scope = .item
+    /// `on` (alert rules): what the rule watches, new items (default) or the
+    /// health of the feeds (`feed-health`: failing, gone, moved).
+    public var event: Event = .items
+    /// `throttle` (alert rules): at most this many alerts an hour; the rest of
+    /// the hour's alerts are folded into one digest alert.
+    public var throttle: Int?
+    /// `failing_for` (feed-health rules): how long a feed must have been
+    /// failing before the rule reports it.
+    public var failingFor: Duration = .seconds(3600)
+
+    public enum Scope: String, Sendable, CaseIterable {
+        case item, story
+    }
+
+    public enum Event: String, Sendable, CaseIterable {
+        case items = "items"
+        case feedHealth = "feed-health"
+    }
 
     public init(name: String, query: Query, line: Int = 0) {
         self.name = name

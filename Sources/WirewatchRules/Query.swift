@@ -36,6 +36,21 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
         self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: 1)
     }
 
+    /// The query that every document satisfies (an AND of nothing); written "".
+    public static let everything: Query = Query(root: .all([]), source: "")
+
+    private init(root: MatchNode, source: String) {
+        self.source = source
+        self.root = root
+        self.lexicon = Lexicon()
+        self.fields = root.textFields
+        var program = Program()
+        self.entry = program.append(root)
+        self.program = program
+        self.table = AtomTable(lexicon.atoms)
+        self.pool = ScratchPool(atoms: 0, rules: 1)
+    }
+
     /// Whether the document satisfies the expression.
     public func matches(_ document: RuleDocument) -> Bool {
         pool.withScratch { scratch in

@@ -26,6 +26,7 @@ extension Archive {
                     db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables
                 )
                 writer.sinksByRule = batch.sinksByRule
+                writer.storyRules = batch.storyRules
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }

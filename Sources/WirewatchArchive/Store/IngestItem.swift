@@ -72,11 +72,17 @@ public struct IngestBatch: Sendable {
     /// The sinks each alert rule delivers to: an outbox row per sink is committed
     /// with every alert raised.
     public var sinksByRule: [String: [String]]
+    /// Rules with `scope = "story"`, read with the story each new item joins.
+    public var storyRules: StoryRuleEvaluator?
 
-    public init(feedID: Int64, feedName: String, items: [IngestItem], sinksByRule: [String: [String]] = [:]) {
+    public init(
+        feedID: Int64, feedName: String, items: [IngestItem], sinksByRule: [String: [String]] = [:],
+        storyRules: StoryRuleEvaluator? = nil
+    ) {
         self.feedID = feedID
         self.feedName = feedName
         self.items = items
         self.sinksByRule = sinksByRule
+        self.storyRules = storyRules
     }
 }

@@ -14,6 +14,7 @@ struct IngestWriter {
     let time: Date
     let keyTables: StoryKeyTables
     var sinksByRule: [String: [String]] = [:]
+    var storyRules: StoryRuleEvaluator?
     var result = IngestResult(newItems: 0, alerts: [])
 
     init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
@@ -72,6 +73,22 @@ struct IngestWriter {
         let tagStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?, ?)")
         for tag in entry.tags { try tagStatement.execute(arguments: [itemID, tag]) }
         try raise(entry.alertRules, itemID: itemID, item: item, storyID: story.id, eachSource: entry.eachSourceRules)
+        if let storyRules {
+            // A story rule fires once per story (raise attaches later items as sources).
+            let facts = StoryFacts(storyID: story.id, feeds: try storyFeeds(story.id))
+            try raise(storyRules(entry, facts), itemID: itemID, item: item, storyID: story.id)
+        }
+    }
+
+    /// The outlets carrying a story, first first.
+    private func storyFeeds(_ storyID: Int64) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT feed.name FROM item JOIN feed ON feed.id = item.feed_id
+                WHERE item.story_id = ? GROUP BY feed.id ORDER BY min(item.id)
+                """),
+            arguments: [storyID]
+        )
     }
 
     /// The feed delivered this item before: keep a revision if the outlet edited it.

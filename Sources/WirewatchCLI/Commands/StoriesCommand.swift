@@ -27,7 +27,9 @@ struct StoriesCommand: ParsableCommand {
     func run() throws {
         let config = try configOption.load()
         let archive = try Archive(existingAt: config.archivePath)
+        let coverage = StoryCoverage(config: config)
         for story in try archive.stories(since: since?.date, tag: tag, limit: n) {
+            let counts = coverage.counts(story)
             if json {
                 let object: [String: Any] = [
                     "id": story.id, "title": story.title, "first_seen": ISO8601.string(story.firstSeen),
@@ -35,11 +37,13 @@ struct StoriesCommand: ParsableCommand {
                     "sources": story.sources.map {
                         ["feed": $0.feed, "first_seen": ISO8601.string($0.firstSeen), "count": $0.count] as [String: Any]
                     },
+                    "coverage": Dictionary(counts.map { ($0.tag, $0.feeds) }, uniquingKeysWith: { first, _ in first }),
                 ]
                 Terminal.print(ItemJSON.line(object))
             } else {
                 Terminal.print("\(story.id)  \(ISO8601.string(story.lastSeen))  \(TerminalText.sanitize(story.title))")
                 Terminal.print("    \(story.itemCount) items, \(story.feedCount) feeds: \(StoryLine.sources(story))")
+                if !counts.isEmpty { Terminal.print("    coverage: " + StoryCoverage.line(counts)) }
             }
         }
     }

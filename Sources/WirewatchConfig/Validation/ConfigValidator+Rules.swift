@@ -11,9 +11,12 @@ extension ConfigValidator {
         for element in arrayOfTables(kind, of: root) {
             var reader = element
             let name = validName(of: &reader, kind: kind, seen: &firstLineOfName)
-            reader.checkKeys(kind == "alert" ? Self.ruleKeys + ["on_update", "each_source", "notify", "quiet_hours"] : Self.ruleKeys, &diagnostics)
+            reader.checkKeys(kind == "alert" ? Self.ruleKeys + Self.alertKeys : Self.ruleKeys, &diagnostics)
             let notify = kind == "alert" ? sinkNames("notify", reader, known: knownSinks) : nil
-            let query = self.query(reader)
+            let event = kind == "alert" ? choice("on", of: reader, default: RuleConfig.Event.items) : .items
+            let scope = kind == "alert" ? choice("scope", of: reader, default: RuleConfig.Scope.item) : .item
+            // A feed-health rule may leave out `match` (every feed).
+            let query = event == .feedHealth && reader.value("match") == nil ? Query.everything : self.query(reader)
             let onUpdate = kind == "alert" ? reader.bool("on_update", &diagnostics) : nil
             let eachSource = kind == "alert" ? reader.bool("each_source", &diagnostics) : nil
             guard let name, let query else { continue }
@@ -31,9 +34,59 @@ extension ConfigValidator {
                     )
                 }
             }
+            if kind == "alert" {
+                rule.event = event ?? .items
+                rule.scope = scope ?? .item
+                rule.throttle = reader.integer("throttle", in: 1...100_000, &diagnostics)
+                if let failingFor = reader.duration("failing_for", minimum: .seconds(60), &diagnostics) {
+                    rule.failingFor = failingFor
+                }
+                checkCombination(rule, reader)
+            } else if query.readsStory {
+                diagnostics.error(
+                    reader.message("match", "sources>=… and covered: read a story; they belong in an [[alert]] with scope = \"story\""),
+                    line: reader.line(of: "match")
+                )
+                continue
+            }
             rules.append(rule)
         }
         return rules
+    }
+
+    static let alertKeys = ["on_update", "each_source", "notify", "quiet_hours", "scope", "on", "throttle", "failing_for"]
+
+    /// A string key whose value is one of an enum's raw values; nil when invalid (reported).
+    private mutating func choice<Value: RawRepresentable & CaseIterable>(
+        _ key: String, of reader: TableReader, default value: Value
+    ) -> Value? where Value.RawValue == String {
+        guard let text = reader.string(key, &diagnostics) else { return value }
+        if let chosen = Value(rawValue: text) { return chosen }
+        let known = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        diagnostics.error(reader.message(key, "expected \(known), found \"\(text)\""), line: reader.line(of: key))
+        return nil
+    }
+
+    /// Keys that make no sense together, reported at the line of the second.
+    private mutating func checkCombination(_ rule: RuleConfig, _ reader: TableReader) {
+        func problem(_ key: String, _ text: String) {
+            diagnostics.error(reader.message(key, text), line: reader.line(of: key) ?? reader.line)
+        }
+        if rule.query.readsStory, rule.scope != .story {
+            problem("match", "sources>=… and covered: read a story; add scope = \"story\" to this rule")
+        }
+        if rule.scope == .story {
+            if rule.onUpdate { problem("on_update", "a story rule fires once per story; on_update does not apply") }
+            if rule.eachSource { problem("each_source", "a story rule fires once per story; each_source does not apply") }
+        }
+        if rule.event == .feedHealth {
+            if rule.scope == .story { problem("scope", "a feed-health rule watches feeds, not stories") }
+            if rule.onUpdate || rule.eachSource {
+                problem(rule.onUpdate ? "on_update" : "each_source", "a feed-health rule watches feeds, not items")
+            }
+        } else if reader.value("failing_for") != nil {
+            problem("failing_for", "failing_for applies to rules with on = \"feed-health\"")
+        }
     }
 
     /// `match`, compiled. A syntax error is reported with its column in the message and

@@ -71,7 +71,10 @@ struct FeedPoller: Sendable {
                 return entry
             }
             let result = try await queue.ingest(
-                IngestBatch(feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule)
+                IngestBatch(
+                    feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule,
+                    storyRules: rules.storyEvaluator(feed: feed.name)
+                )
             )
             outcome.items = batch.count
             outcome.newItems = result.newItems

@@ -1,43 +1,80 @@
+import WirewatchArchive
 import WirewatchConfig
 import WirewatchCore
 import WirewatchRules
 
 /// The config's tag and alert rules, compiled once per config load, and how an
 /// item is read by them: tag rules first (they see the feed's tags), then alert
-/// rules (they see every tag, so `tag:ice AND Minneapolis` works).
+/// rules (they see every tag, so `tag:ice AND Minneapolis` works). Story rules
+/// (`scope = "story"`) are read later, inside the archive's transaction, once
+/// the item has joined its story.
 public struct RuleBook: Sendable {
     let tagRules: RuleSet
     let alertRules: RuleSet
+    let storyRules: RuleSet
     /// Alert rules with `on_update = true`.
     let onUpdate: Set<String>
     /// Alert rules with `each_source = true`.
     let eachSource: [String]
+    /// Each feed's tags from the config: what `covered:` compares.
+    let feedTags: [String: [String]]
 
     public init(config: Config) {
+        let itemRules = config.alertRules.filter { $0.event == .items && $0.scope == .item }
+        let storyRules = config.alertRules.filter { $0.event == .items && $0.scope == .story }
         tagRules = RuleSet(config.tagRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
-        alertRules = RuleSet(config.alertRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
-        onUpdate = Set(config.alertRules.filter(\.onUpdate).map(\.name))
-        eachSource = config.alertRules.filter(\.eachSource).map(\.name)
+        alertRules = RuleSet(itemRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
+        self.storyRules = RuleSet(storyRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
+        onUpdate = Set(itemRules.filter(\.onUpdate).map(\.name))
+        eachSource = itemRules.filter(\.eachSource).map(\.name)
+        feedTags = Dictionary(config.feeds.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The tags of an item (feed tags, then matching tag rules), the alert rules it
     /// matches, and those of them that also alert on edits.
     public func evaluate(_ item: Item, feed: FeedConfig) -> (tags: [String], alerts: [String], onUpdate: [String]) {
-        var document = RuleDocument(
-            title: item.title,
-            summary: item.summaryText,
-            content: item.contentText,
-            author: item.author ?? "",
-            feed: feed.name,
-            link: item.link ?? "",
-            language: item.language ?? "",
-            tags: feed.tags,
-            categories: item.categories
-        )
+        var document = Self.document(item, feed: feed.name, tags: feed.tags)
         var tags = feed.tags
         for name in tagRules.matches(document) where !tags.contains(name) { tags.append(name) }
         document.tags = tags
         let alerts = alertRules.matches(document)
         return (tags, alerts, alerts.filter(onUpdate.contains))
+    }
+
+    /// The story rules of one feed's items, for the archive to call once each
+    /// new item has joined its story; nil when the config has none.
+    public func storyEvaluator(feed: String) -> StoryRuleEvaluator? {
+        guard !storyRules.rules.isEmpty else { return nil }
+        let rules = storyRules
+        let feedTags = feedTags
+        return { entry, story in
+            var document = Self.document(entry.item, feed: feed, tags: entry.tags)
+            document.storySources = story.sources
+            document.coveredTags = Self.coverage(of: story.feeds, feedTags: feedTags)
+            return rules.matches(document)
+        }
+    }
+
+    /// The distinct config tags of the feeds carrying a story.
+    static func coverage(of feeds: [String], feedTags: [String: [String]]) -> [String] {
+        var covered: [String] = []
+        for feed in feeds {
+            for tag in feedTags[feed] ?? [] where !covered.contains(tag) { covered.append(tag) }
+        }
+        return covered
+    }
+
+    static func document(_ item: Item, feed: String, tags: [String]) -> RuleDocument {
+        RuleDocument(
+            title: item.title,
+            summary: item.summaryText,
+            content: item.contentText,
+            author: item.author ?? "",
+            feed: feed,
+            link: item.link ?? "",
+            language: item.language ?? "",
+            tags: tags,
+            categories: item.categories
+        )
     }
 }
