@@ -56,7 +56,9 @@ extension Daemon {
                 switch event {
                 case .tick:
                     timerPending = false
-                    // Retries that came due, and (after a restart) what the outbox still owes.
+                    // Digests that came due, retries that came due, and (after a
+                    // restart) what the outbox still owes.
+                    makeDigests()
                     await deliverOwed()
                     if Date().timeIntervalSince(lastMaintenance) > 3600 {
                         lastMaintenance = Date()

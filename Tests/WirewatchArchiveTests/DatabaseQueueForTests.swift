@@ -19,4 +19,21 @@ struct DatabaseQueueForTests {
                 """)
         }
     }
+
+    /// An archive at v4 (the outbox) with one alert and its delivery.
+    func migrateToV4WithAnAlert() throws {
+        try Archive.migrator.migrate(queue, upTo: "v4: delivery outbox")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO feed (id, name, url, created_at) VALUES (1, 'old', 'u', 0)")
+            try db.execute(sql: """
+                INSERT INTO item (id, feed_id, identity, title, text, first_seen_at)
+                VALUES (7, 1, 'guid:1', 'Picket at the plant', 'Workers hold a picket line at the plant gate.', 0)
+                """)
+            try db.execute(sql: """
+                INSERT INTO alert (id, created_at, rule, item_id, feed, title, link, story_id, sources)
+                VALUES (3, 10, 'picket', 7, 'old', 'Picket at the plant', 'https://x.example/1', NULL, 2)
+                """)
+            try db.execute(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (3, 'phone', 0)")
+        }
+    }
 }

@@ -92,6 +92,27 @@ struct StoryAndRevisionTests {
     }
 }
 
+@Suite("Alert kinds migration")
+struct AlertKindsMigrationTests {
+    @Test func v4AlertsSurviveTheAlertTableRebuild() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("v4.sqlite")
+        do {
+            let queue = try DatabaseQueueForTests(path: path)
+            try queue.migrateToV4WithAnAlert()
+        }
+        let archive = try Archive(path: path)
+        let alerts = try archive.latestAlerts(limit: 10)
+        #expect(alerts.map(\.id) == [3])
+        #expect(alerts.first?.itemID == 7)
+        #expect(alerts.first?.sources == 2)
+        #expect(alerts.first?.kind == .item)
+        // The owed delivery still points at it.
+        #expect(try archive.owedDeliveries().map(\.alert.id) == [3])
+    }
+}
+
 @Suite("One alert per story")
 struct StoryAlertTests {
     @Test func laterSourcesAttachToTheStorysAlert() throws {

@@ -8,15 +8,19 @@ public struct AlertFilter: Sendable {
     public var tag: String?
     /// Only alerts raised at or after.
     public var since: Date?
+    /// Also the alerts a throttle held back (they went out in a digest).
+    public var includesFolded: Bool
 
-    public init(rules: [String] = [], tag: String? = nil, since: Date? = nil) {
+    public init(rules: [String] = [], tag: String? = nil, since: Date? = nil, includesFolded: Bool = false) {
         self.rules = rules
         self.tag = tag
         self.since = since
+        self.includesFolded = includesFolded
     }
 
     var sql: (clause: String, arguments: [(any Sendable & Encodable)?]) {
-        var clauses: [String] = []
+        // Alerts a throttle held back show up in their digest instead.
+        var clauses: [String] = includesFolded ? [] : ["folded = 0"]
         var arguments: [(any Sendable & Encodable)?] = []
         if !rules.isEmpty {
             clauses.append("rule IN (" + Array(repeating: "?", count: rules.count).joined(separator: ",") + ")")

@@ -53,9 +53,11 @@ extension Archive {
             feed: row["feed"],
             title: row["title"],
             link: row["link"],
-            itemID: row["item_id"],
+            itemID: (row["item_id"] as Int64?) ?? 0,
             storyID: row["story_id"],
-            sources: row["sources"]
+            sources: row["sources"],
+            kind: Alert.Kind(rawValue: row["kind"] ?? "item") ?? .item,
+            detail: row["detail"]
         )
     }
 }

@@ -167,6 +167,42 @@ extension Archive {
                 CREATE INDEX delivery_owed ON delivery(next_attempt_at) WHERE delivered_at IS NULL AND gave_up = 0;
                 """)
         }
+        migrator.registerMigration("v5: alert kinds, throttled alerts folded into digests") { db in
+            // SQLite cannot relax NOT NULL in place: the table is rebuilt (GRDB
+            // runs a migration with foreign keys off and checks them at the end).
+            try db.execute(sql: """
+                CREATE TABLE alert_new (
+                    id INTEGER PRIMARY KEY,
+                    created_at REAL NOT NULL,
+                    rule TEXT NOT NULL,
+                    -- NULL for a digest or a feed-health alert: no item raised it.
+                    item_id INTEGER REFERENCES item(id),
+                    feed TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    link TEXT,
+                    revision INTEGER NOT NULL DEFAULT 1,
+                    story_id INTEGER,
+                    sources INTEGER NOT NULL DEFAULT 1,
+                    -- item, digest or feed-health.
+                    kind TEXT NOT NULL DEFAULT 'item',
+                    -- 1: held back by the rule's throttle, to be sent in a digest.
+                    folded INTEGER NOT NULL DEFAULT 0,
+                    -- The digest a folded alert went out in.
+                    digest_id INTEGER,
+                    detail TEXT,
+                    UNIQUE (rule, item_id, revision)
+                );
+                INSERT INTO alert_new (id, created_at, rule, item_id, feed, title, link, revision, story_id, sources)
+                    SELECT id, created_at, rule, item_id, feed, title, link, revision, story_id, sources FROM alert;
+                DROP TABLE alert;
+                ALTER TABLE alert_new RENAME TO alert;
+                CREATE INDEX alert_by_story ON alert(story_id, rule);
+                -- A throttle counts the alerts its rule sent in the last hour…
+                CREATE INDEX alert_sent_by_rule ON alert(rule, created_at) WHERE folded = 0 AND kind = 'item';
+                -- …and a digest collects the ones it held back.
+                CREATE INDEX alert_folded_pending ON alert(rule, created_at) WHERE folded = 1 AND digest_id IS NULL;
+                """)
+        }
         return migrator
     }
 

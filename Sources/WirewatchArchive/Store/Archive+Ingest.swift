@@ -27,6 +27,7 @@ extension Archive {
                 )
                 writer.sinksByRule = batch.sinksByRule
                 writer.storyRules = batch.storyRules
+                writer.throttles = batch.throttles
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }

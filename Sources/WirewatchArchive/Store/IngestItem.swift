@@ -53,6 +53,8 @@ public struct IngestResult: Sendable {
     public var alerts: [Alert]
     /// New items attached to an existing alert of their story (no new notification).
     public var attachedSources: Int = 0
+    /// Alerts a rule's throttle held back for its digest (stored, not sent).
+    public var foldedAlerts: Int = 0
     /// Nanoseconds each new item's story lookup took (candidates, verification,
     /// joining), in ingest order: what the archive benchmark reports.
     public var storyLookupNanoseconds: [UInt64] = []
@@ -74,11 +76,15 @@ public struct IngestBatch: Sendable {
     public var sinksByRule: [String: [String]]
     /// Rules with `scope = "story"`, read with the story each new item joins.
     public var storyRules: StoryRuleEvaluator?
+    /// Rules with a `throttle`: at most this many alerts sent an hour; the rest
+    /// are stored folded, for the hour's digest (`Archive.makeDigests`).
+    public var throttles: [String: Int]
 
     public init(
         feedID: Int64, feedName: String, items: [IngestItem], sinksByRule: [String: [String]] = [:],
-        storyRules: StoryRuleEvaluator? = nil
+        storyRules: StoryRuleEvaluator? = nil, throttles: [String: Int] = [:]
     ) {
+        self.throttles = throttles
         self.feedID = feedID
         self.feedName = feedName
         self.items = items

@@ -15,6 +15,7 @@ struct IngestWriter {
     let keyTables: StoryKeyTables
     var sinksByRule: [String: [String]] = [:]
     var storyRules: StoryRuleEvaluator?
+    var throttles: [String: Int] = [:]
     var result = IngestResult(newItems: 0, alerts: [])
 
     init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
@@ -140,8 +141,8 @@ struct IngestWriter {
     ) throws {
         guard !rules.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO alert (created_at, rule, item_id, feed, title, link, revision, story_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO alert (created_at, rule, item_id, feed, title, link, revision, story_id, folded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (rule, item_id, revision) DO NOTHING
             """)
         for rule in rules {
@@ -159,11 +160,16 @@ struct IngestWriter {
                 }
                 continue
             }
+            let folded = try overThrottle(rule)
             try statement.execute(arguments: [
-                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision, storyID,
+                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision, storyID, folded,
             ])
             guard db.changesCount == 1 else { continue }
             let alertID = db.lastInsertedRowID
+            if folded {
+                result.foldedAlerts += 1
+                continue
+            }
             for sink in sinksByRule[rule] ?? [] {
                 try db.cachedStatement(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)")
                     .execute(arguments: [alertID, sink, time.timeIntervalSince1970])
@@ -173,6 +179,19 @@ struct IngestWriter {
                 title: item.title, link: item.link, itemID: itemID, storyID: storyID
             ))
         }
+    }
+
+    /// Whether the rule has sent as many alerts in the last hour as its throttle allows.
+    private func overThrottle(_ rule: String) throws -> Bool {
+        guard let limit = throttles[rule] else { return false }
+        let sent = try Int.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT count(*) FROM alert INDEXED BY alert_sent_by_rule
+                WHERE rule = ? AND created_at > ? AND folded = 0 AND kind = 'item'
+                """),
+            arguments: [rule, time.timeIntervalSince1970 - Archive.throttleWindow]
+        ) ?? 0
+        return sent >= limit
     }
 
     private func indexForSearch(itemID: Int64, title: String, text: String, author: String?) throws {

@@ -18,7 +18,7 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Keep running and print new alerts as the daemon commits them.")
     var follow = false
 
-    @Flag(help: "One JSON object per line: id, time, rule, feed, title, link, item_id, story_id, sources.")
+    @Flag(help: "One JSON object per line: id, time, rule, feed, title, link, item_id, story_id, sources, kind, detail.")
     var json = false
 
     @Option(help: "Only alerts of this rule (repeatable).")
@@ -30,10 +30,13 @@ struct TailCommand: AsyncParsableCommand {
     @Option(help: "Only alerts raised since: a duration back (2h, 1d) or a date.")
     var since: TimeSpec?
 
+    @Flag(help: "Also the alerts a rule's throttle held back (each went out in a digest).")
+    var folded = false
+
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    var filter: AlertFilter { AlertFilter(rules: rule, tag: tag, since: since?.date) }
+    var filter: AlertFilter { AlertFilter(rules: rule, tag: tag, since: since?.date, includesFolded: folded) }
 
     func run() async throws {
         let config = try configOption.load()
@@ -66,7 +69,7 @@ struct TailCommand: AsyncParsableCommand {
         if json {
             Terminal.print(AlertLine.json(alert))
         } else {
-            Terminal.print(AlertLine.text(alert, colored: color.enabled))
+            Terminal.print(AlertLine.block(alert, colored: color.enabled))
         }
     }
 }

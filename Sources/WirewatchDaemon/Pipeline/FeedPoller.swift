@@ -73,7 +73,7 @@ struct FeedPoller: Sendable {
             let result = try await queue.ingest(
                 IngestBatch(
                     feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule,
-                    storyRules: rules.storyEvaluator(feed: feed.name)
+                    storyRules: rules.storyEvaluator(feed: feed.name), throttles: rules.throttles
                 )
             )
             outcome.items = batch.count

@@ -18,6 +18,8 @@ public struct RuleBook: Sendable {
     let eachSource: [String]
     /// Each feed's tags from the config: what `covered:` compares.
     let feedTags: [String: [String]]
+    /// Alert rules with a `throttle` (alerts an hour).
+    let throttles: [String: Int]
 
     public init(config: Config) {
         let itemRules = config.alertRules.filter { $0.event == .items && $0.scope == .item }
@@ -27,6 +29,9 @@ public struct RuleBook: Sendable {
         self.storyRules = RuleSet(storyRules.map { RuleSet.Rule(name: $0.name, query: $0.query) })
         onUpdate = Set(itemRules.filter(\.onUpdate).map(\.name))
         eachSource = itemRules.filter(\.eachSource).map(\.name)
+        var throttles: [String: Int] = [:]
+        for rule in config.alertRules { if let limit = rule.throttle { throttles[rule.name] = limit } }
+        self.throttles = throttles
         feedTags = Dictionary(config.feeds.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -4,7 +4,7 @@ import WirewatchCore
 /// The environment of a sink's command: the daemon's own (PATH, HOME, the D-Bus
 /// session for notify-send…), the sink's `environment` setting, then the alert.
 enum AlertEnvironment {
-    /// `WIREWATCH_ALERT_ID` (the idempotency key), `WIREWATCH_RULE`, `_FEED`, `_TITLE`,
+    /// `WIREWATCH_ALERT_ID` (the idempotency key), `WIREWATCH_KIND`, `WIREWATCH_RULE`, `_FEED`, `_TITLE`,
     /// `_LINK` (empty when none) and `_TIME` (ISO 8601 UTC). Feed text is sanitized to
     /// one line without control characters, as on a terminal: a script that echoes
     /// `$WIREWATCH_TITLE` must not be handed escape sequences. The exact text is in
@@ -23,6 +23,7 @@ enum AlertEnvironment {
             "WIREWATCH_TITLE": text(alert.title),
             "WIREWATCH_LINK": text(alert.link ?? ""),
             "WIREWATCH_TIME": ISO8601.string(alert.time),
+            "WIREWATCH_KIND": alert.kind.rawValue,
         ]
     }
 

@@ -43,6 +43,7 @@ enum EmailMessage {
     private static func body(_ alert: Alert, title: String) -> String {
         var lines = [title, ""]
         if let link = alert.link, !link.isEmpty { lines += [TerminalText.sanitize(link), ""] }
+        if let detail = alert.detail, !detail.isEmpty { lines += [TerminalText.sanitizeLines(detail), ""] }
         lines.append("Feed: " + TerminalText.sanitize(alert.feed))
         lines.append("Rule: " + TerminalText.sanitize(alert.rule))
         lines.append("Time: " + ISO8601.string(alert.time))

@@ -13,14 +13,25 @@ public enum AlertLine {
             TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title),
         ]
         if let link = alert.link, !link.isEmpty { parts.append(paint(TerminalText.sanitize(link), "2")) }
-        if alert.sources > 1 {
+        if alert.kind == .item, alert.sources > 1 {
             let more = alert.sources - 1
             parts.append("+\(more) source\(more == 1 ? "" : "s")")
         }
         return parts.joined(separator: "  ")
     }
 
-    /// One JSON object, one line: id, time (ISO 8601 UTC), rule, feed, title, link, item_id.
+    /// `text`, then the detail of a digest or feed-health alert on indented lines
+    /// (what a person watching reads; the alert log keeps one line per alert).
+    public static func block(_ alert: Alert, colored: Bool = false) -> String {
+        var out = text(alert, colored: colored)
+        if alert.kind != .item, let detail = alert.detail, !detail.isEmpty {
+            for line in detail.split(separator: "\n") { out += "\n    " + TerminalText.sanitize(String(line)) }
+        }
+        return out
+    }
+
+    /// One JSON object, one line: id, time (ISO 8601 UTC), rule, feed, title, link, item_id,
+    /// story_id, sources, kind (item, digest, feed-health) and detail when there is one.
     public static func json(_ alert: Alert) -> String {
         struct Line: Encodable {
             var id: Int64
@@ -32,10 +43,13 @@ public enum AlertLine {
             var item_id: Int64
             var story_id: Int64?
             var sources: Int
+            var kind: String
+            var detail: String?
         }
         let line = Line(
             id: alert.id, time: ISO8601.string(alert.time), rule: alert.rule, feed: alert.feed,
-            title: alert.title, link: alert.link, item_id: alert.itemID, story_id: alert.storyID, sources: alert.sources
+            title: alert.title, link: alert.link, item_id: alert.itemID, story_id: alert.storyID, sources: alert.sources,
+            kind: alert.kind.rawValue, detail: alert.detail
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

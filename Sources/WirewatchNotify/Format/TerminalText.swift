@@ -4,6 +4,11 @@
 /// Removes C0 and C1 control characters, whole ESC/CSI/OSC/DCS sequences and
 /// bidirectional overrides; turns tabs and newlines into spaces.
 public enum TerminalText {
+    /// `sanitize` line by line: the line breaks of a multi-line text are kept.
+    public static func sanitizeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
     public static func sanitize(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

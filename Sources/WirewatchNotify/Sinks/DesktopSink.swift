@@ -39,6 +39,7 @@ public struct DesktopSink: AlertSink {
         let summary = TerminalText.sanitize(alert.title.isEmpty ? "(untitled)" : alert.title)
         var body = "\(TerminalText.sanitize(alert.feed)) · \(TerminalText.sanitize(alert.rule))"
         if let link = alert.link, !link.isEmpty { body += "\n" + TerminalText.sanitize(link) }
+        if let detail = alert.detail, !detail.isEmpty { body += "\n" + TerminalText.sanitizeLines(detail) }
         // "--" ends the options: a title starting with "-" is still the summary.
         return arguments + ["--", summary, Self.escapeMarkup(body)]
     }

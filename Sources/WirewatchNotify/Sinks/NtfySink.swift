@@ -36,6 +36,7 @@ public struct NtfySink: AlertSink {
             headers.append(("Click", HeaderText.link(link)))
             body += "\n" + TerminalText.sanitize(link)
         }
+        if let detail = alert.detail, !detail.isEmpty { body += "\n" + TerminalText.sanitizeLines(detail) }
         if let token = options.token { headers.append(("Authorization", "Bearer " + HeaderText.sanitize(token))) }
         let request = HTTPDelivery(
             sink: name, url: options.url, headers: headers, body: Array(body.utf8), timeout: options.timeout

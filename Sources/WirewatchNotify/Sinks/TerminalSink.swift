@@ -8,7 +8,7 @@ public struct TerminalSink: AlertSink {
     public init() {}
 
     public func deliver(_ alert: Alert) async throws {
-        let line = AlertLine.text(alert) + "\n"
+        let line = AlertLine.block(alert) + "\n"
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 }
