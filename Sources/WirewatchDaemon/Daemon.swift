@@ -150,6 +150,8 @@ public final class Daemon: Sendable {
                 startNext()
             }
         }
+        // What earlier runs still owe (a restart after a crash mid-delivery).
+        await deliverOwed()
         prune()
         logger.info(
             "poll cycle done",
