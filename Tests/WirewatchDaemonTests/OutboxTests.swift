@@ -59,7 +59,7 @@ struct OutboxTests {
         _ = await daemon.runOnce()
         // The healthy sink is not held up by the failing one.
         #expect(await healthy.alerts.count == 2)
-        #expect(await flaky.delivered.isEmpty)
+        #expect(await flaky.attempts >= 2)
         for _ in 0..<20 where await flaky.delivered.count < 2 {
             try await Task.sleep(for: .milliseconds(20))
             await daemon.deliverOwed()
