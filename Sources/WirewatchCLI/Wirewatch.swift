@@ -10,6 +10,7 @@ struct Wirewatch: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CheckCommand.self, StatusCommand.self, TailCommand.self, SearchCommand.self, ShowCommand.self,
             StoriesCommand.self, PinCommand.self, RulesCommand.self, ParseCommand.self,
+            FeedsCommand.self, ImportOPMLCommand.self, ExportOPMLCommand.self,
         ]
     )
 }

@@ -44,6 +44,9 @@ import WirewatchNotify
 /// each_source = false            # optional: alert for every outlet of a story, not only the first
 /// notify = ["phone", "log"]      # optional: the sinks for this rule; default [notify] default
 /// quiet_hours = "22:00-07:00"    # optional: local time when sinks other than terminal and log wait
+///
+/// [metrics]                      # optional: Prometheus metrics at http://listen/metrics
+/// listen = "127.0.0.1:9464"      # HOST:PORT ([::1]:9464 for IPv6); default "127.0.0.1:9464"
 /// ```
 ///
 /// Durations are strings of numbers with units `d`, `h`, `m`, `s`, largest first:
@@ -77,6 +80,8 @@ public struct Config: Sendable {
     public var sinks: [SinkConfig] = []
     /// `[notify] default`: the sinks of alert rules that name none.
     public var defaultSinks: [String] = ["terminal", "log"]
+    /// `[metrics]`: where Prometheus metrics are served; nil (no `[metrics]`) for none.
+    public var metrics: MetricsSettings?
 
     /// The sinks an alert rule's alerts go to.
     public func sinks(for rule: RuleConfig) -> [String] { rule.notify ?? defaultSinks }

@@ -42,7 +42,7 @@ extension Duration {
     }
 
     /// The shortest config spelling of a whole number of seconds: 5400 s → `"1h30m"`.
-    var configDescription: String {
+    public var configDescription: String {
         var seconds = components.seconds
         guard seconds > 0 else { return "0s" }
         var text = ""

@@ -37,6 +37,7 @@ public final class Daemon: Sendable {
     }
 
     let live: Mutex<Live>
+    let metricsSlot = MetricsSlot()
 
     public var config: Config { live.withLock { $0.config } }
     var poller: FeedPoller { live.withLock { $0.poller } }
@@ -187,6 +188,7 @@ public final class Daemon: Sendable {
             logger.debug("feed polled", metadata: metadata)
         }
         if !outcome.alerts.isEmpty { await deliverOwed() }
+        recordMetrics(outcome)
     }
 }
 

@@ -30,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
             logger.critical("\(error)")
             throw ExitCode.failure
         }
+        let metricsServer = try await MetricsStartup.start(config.metrics, daemon: daemon, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(
                 service: PollingService(daemon: daemon, once: once, loadConfig: { [path = config.file] () throws(ConfigErrors) -> Config in
@@ -45,6 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             logger.error("stopped: \(error)")
         }
+        await metricsServer?.stop()
         await daemon.shutdown()
     }
 }

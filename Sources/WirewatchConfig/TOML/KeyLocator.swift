@@ -15,6 +15,9 @@ struct KeyLocator: Sendable {
     private var lines: [TOMLPath: Int] = [:]
     /// How many elements each array of tables has so far, keyed by the array's path.
     private var arrayOfTablesCounts: [TOMLPath: Int] = [:]
+    /// Every `[table]` / `[[array]]` header in file order, with the path it opened:
+    /// what the config editor needs to find where a table's block ends.
+    private(set) var headers: [(line: Int, path: TOMLPath)] = []
 
     init(source: String) {
         var scanner = SourceScanner(source)
@@ -74,6 +77,7 @@ struct KeyLocator: Sendable {
         }
         // A header line wins over an earlier implicit mention (`[a.b]` before `[a]`).
         lines[path] = line
+        headers.append((line, path))
         return path
     }
 

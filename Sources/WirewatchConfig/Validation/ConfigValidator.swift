@@ -11,7 +11,7 @@ struct ConfigValidator {
     let directory: String
     var diagnostics: Diagnostics
 
-    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert", "sink"]
+    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert", "sink", "metrics"]
     static let arrayOfTablesSections: Set<String> = ["feed", "tag", "alert", "sink"]
 
     init(text: String, file: String, absoluteFile: String) {
@@ -60,6 +60,7 @@ struct ConfigValidator {
         config.feeds = feeds(root)
         config.tagRules = rules("tag", of: root)
         config.alertRules = rules("alert", of: root, knownSinks: knownSinks)
+        config.metrics = metricsSettings(root)
 
         guard diagnostics.errors.isEmpty else { throw ConfigErrors(diagnostics.sortedErrors) }
         return config
@@ -86,7 +87,7 @@ struct ConfigValidator {
     }
 
     /// `[name]` as a reader, or nil if absent or (reported) not a table.
-    private mutating func section(_ name: String, of root: TableReader) -> TableReader? {
+    mutating func section(_ name: String, of root: TableReader) -> TableReader? {
         guard let value = root.value(name) else { return nil }
         guard value.type == .table else {
             diagnostics.error(
