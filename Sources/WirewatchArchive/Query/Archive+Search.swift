@@ -27,6 +27,9 @@ extension Archive {
                         db.cachedStatement(sql: "SELECT tag FROM item_tag WHERE item_id = ? ORDER BY tag"),
                         arguments: [item.id]
                     )
+                    if request.includesStoryFeeds, let story = item.storyID {
+                        item.storyFeeds = try Self.storyFeeds(db, story: story)
+                    }
                     if let filter = request.filter, !filter(item) { continue }
                     accepted.append((item, candidate["score"]))
                     if accepted.count == request.limit { break }
@@ -37,6 +40,17 @@ extension Archive {
             let snippets = try expression.map { try Self.snippets(db, expression: $0, ids: accepted.map(\.item.id)) } ?? [:]
             return accepted.map { SearchHit(item: $0.item, snippet: snippets[$0.item.id] ?? Self.lead($0.item.text), score: $0.score) }
         }
+    }
+
+    /// The outlets carrying a story, first first.
+    static func storyFeeds(_ db: Database, story: Int64) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT feed.name FROM item JOIN feed ON feed.id = item.feed_id
+                WHERE item.story_id = ? GROUP BY feed.id ORDER BY min(item.id)
+                """),
+            arguments: [story]
+        )
     }
 
     /// Whole rows of the given items, by id.

@@ -22,6 +22,9 @@ public struct ArchivedItem: Sendable, Hashable {
     public var revision: Int
     public var tags: [String]
     public var categories: [String]
+    /// The outlets (feed names) carrying the item's story, first first: filled
+    /// when a search asks for them (`SearchRequest.includesStoryFeeds`).
+    public var storyFeeds: [String] = []
 
     /// Publication time, else the feed's update time, else when the archive first saw the item.
     public var date: Date { published ?? updated ?? firstSeen }

@@ -18,6 +18,8 @@ public struct SearchRequest: Sendable {
     public var limit = 20
     /// The exact check each candidate must pass (the query itself); nil = none.
     public var filter: (@Sendable (ArchivedItem) -> Bool)?
+    /// Fill each candidate's `storyFeeds` before the filter reads it (story rules).
+    public var includesStoryFeeds = false
 
     public init(condition: TextCondition) {
         self.condition = condition

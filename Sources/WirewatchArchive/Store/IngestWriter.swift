@@ -83,13 +83,7 @@ struct IngestWriter {
 
     /// The outlets carrying a story, first first.
     private func storyFeeds(_ storyID: Int64) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT feed.name FROM item JOIN feed ON feed.id = item.feed_id
-                WHERE item.story_id = ? GROUP BY feed.id ORDER BY min(item.id)
-                """),
-            arguments: [storyID]
-        )
+        try Archive.storyFeeds(db, story: storyID)
     }
 
     /// The feed delivered this item before: keep a revision if the outlet edited it.

@@ -49,7 +49,14 @@ struct RulesCommand: ParsableCommand {
             var request = SearchRequest(condition: compiled.textCondition)
             request.since = since?.date
             request.limit = n
-            request.filter = { compiled.matches($0.ruleDocument) }
+            if compiled.readsStory {
+                // Story fields read the item's story as it stands in the archive now.
+                let coverage = StoryCoverage(config: config)
+                request.includesStoryFeeds = true
+                request.filter = { compiled.matches(coverage.document($0, storyFeeds: $0.storyFeeds)) }
+            } else {
+                request.filter = { compiled.matches($0.ruleDocument) }
+            }
             let hits = try archive.search(request)
             let useColor = color.enabled
             for hit in hits {
@@ -83,7 +90,8 @@ struct RulesCommand: ParsableCommand {
             guard let detail = try archive.item(id: item) else {
                 throw ValidationError("no item \(item) in \(config.archivePath)")
             }
-            let explanation = compiled.explain(detail.item.ruleDocument)
+            let storyFeeds = detail.story?.sources.map(\.feed) ?? [detail.item.feed]
+            let explanation = compiled.explain(StoryCoverage(config: config).document(detail.item, storyFeeds: storyFeeds))
             Terminal.print("\(explanation.matched ? "MATCHES" : "does not match"): item \(item) — \(TerminalText.sanitize(detail.item.title))")
             for line in explanation.lines { Terminal.print("  " + TerminalText.sanitize(line)) }
             if !explanation.matched { throw ExitCode(1) }

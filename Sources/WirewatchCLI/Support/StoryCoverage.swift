@@ -1,6 +1,7 @@
 import WirewatchArchive
 import WirewatchConfig
 import WirewatchNotify
+import WirewatchRules
 
 /// A story's coverage by feed tag: how many of its outlets carry each tag of
 /// the config, every tag listed, zeros included ("left 3 · right 1 · local 0").
@@ -20,6 +21,21 @@ struct StoryCoverage {
         tags.map { tag in
             (tag, story.sources.filter { tagsByFeed[$0.feed]?.contains(tag) == true }.count)
         }
+    }
+
+    /// The config tags of the feeds carrying a story: what `covered:` compares.
+    func coveredTags(_ feeds: [String]) -> [String] {
+        var covered: [String] = []
+        for feed in feeds { for tag in tagsByFeed[feed] ?? [] where !covered.contains(tag) { covered.append(tag) } }
+        return covered
+    }
+
+    /// An archived item as a story rule reads it.
+    func document(_ item: ArchivedItem, storyFeeds: [String]) -> RuleDocument {
+        var document = item.ruleDocument
+        document.storySources = storyFeeds.count
+        document.coveredTags = coveredTags(storyFeeds)
+        return document
     }
 
     static func line(_ counts: [(tag: String, feeds: Int)]) -> String {
