@@ -167,7 +167,7 @@ extension Archive {
                 CREATE INDEX delivery_owed ON delivery(next_attempt_at) WHERE delivered_at IS NULL AND gave_up = 0;
                 """)
         }
-        migrator.registerMigration("v5: alert kinds, throttled alerts folded into digests") { db in
+        migrator.registerMigration("v6: alert kinds, throttle digests, feed-health alerts") { db in
             // SQLite cannot relax NOT NULL in place: the table is rebuilt (GRDB
             // runs a migration with foreign keys off and checks them at the end).
             try db.execute(sql: """
@@ -201,6 +201,16 @@ extension Archive {
                 CREATE INDEX alert_sent_by_rule ON alert(rule, created_at) WHERE folded = 0 AND kind = 'item';
                 -- …and a digest collects the ones it held back.
                 CREATE INDEX alert_folded_pending ON alert(rule, created_at) WHERE folded = 1 AND digest_id IS NULL;
+                -- Feed-health alerts raised: one per rule, feed and state episode
+                -- (the state and when it began), so a restart never repeats one.
+                CREATE TABLE health_alert (
+                    rule TEXT NOT NULL,
+                    feed TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    since REAL NOT NULL,
+                    alert_id INTEGER NOT NULL REFERENCES alert(id),
+                    PRIMARY KEY (rule, feed, state, since)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator
