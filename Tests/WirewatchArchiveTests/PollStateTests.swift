@@ -20,6 +20,10 @@ struct PollStateTests {
         state.redirectCount = 1
         state.cadence = 600
         state.lastNewItemAt = Date(timeIntervalSince1970: 1_999_900_000)
+        state.ttlMinutes = 60
+        state.updatePeriod = 1800
+        state.skipHours = [0, 1, 23]
+        state.skipDays = [1, 7]
         return state
     }
 

@@ -185,6 +185,12 @@ extension Archive {
                 -- Estimated seconds between the feed's items, and when one last arrived.
                 ALTER TABLE feed ADD COLUMN cadence REAL;
                 ALTER TABLE feed ADD COLUMN last_new_item_at REAL;
+                -- The publisher's hints from the last parsed document (a 304 has none):
+                -- ttl in minutes, sy:updatePeriod in seconds, skipHours/skipDays as "1,2,3".
+                ALTER TABLE feed ADD COLUMN ttl_minutes INTEGER;
+                ALTER TABLE feed ADD COLUMN update_period REAL;
+                ALTER TABLE feed ADD COLUMN skip_hours TEXT NOT NULL DEFAULT '';
+                ALTER TABLE feed ADD COLUMN skip_days TEXT NOT NULL DEFAULT '';
                 """)
         }
         return migrator

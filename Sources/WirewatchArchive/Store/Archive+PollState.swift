@@ -30,14 +30,16 @@ extension Archive {
                         health = ?, health_detail = ?, next_due_at = ?, consecutive_errors = ?,
                         first_failure_at = ?, retry_after_until = ?, current_url = ?,
                         redirect_candidate = ?, redirect_first_seen = ?, redirect_count = ?,
-                        cadence = ?, last_new_item_at = ?
+                        cadence = ?, last_new_item_at = ?,
+                        ttl_minutes = ?, update_period = ?, skip_hours = ?, skip_days = ?
                     WHERE id = ?
                     """,
                 arguments: [
                     state.health.rawValue, state.detail, state.nextDue?.timeIntervalSince1970, state.consecutiveErrors,
                     state.firstFailureAt?.timeIntervalSince1970, state.retryAfterUntil?.timeIntervalSince1970,
                     state.currentURL, state.redirectCandidate, state.redirectFirstSeen?.timeIntervalSince1970,
-                    state.redirectCount, state.cadence, state.lastNewItemAt?.timeIntervalSince1970, feedID,
+                    state.redirectCount, state.cadence, state.lastNewItemAt?.timeIntervalSince1970,
+                    state.ttlMinutes, state.updatePeriod, Self.list(state.skipHours), Self.list(state.skipDays), feedID,
                 ]
             )
         }
@@ -59,8 +61,15 @@ extension Archive {
         health = 'ok', health_detail = NULL, next_due_at = NULL, consecutive_errors = 0,
         first_failure_at = NULL, retry_after_until = NULL, current_url = NULL,
         redirect_candidate = NULL, redirect_first_seen = NULL, redirect_count = 0,
-        cadence = NULL, last_new_item_at = NULL
+        cadence = NULL, last_new_item_at = NULL,
+        ttl_minutes = NULL, update_period = NULL, skip_hours = '', skip_days = ''
         """
+
+    static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ",") }
+
+    static func numbers(_ list: String?) -> [Int] {
+        (list ?? "").split(separator: ",").compactMap { Int($0) }
+    }
 
     private static func pollState(_ row: Row) -> FeedPollState {
         func date(_ column: String) -> Date? {
@@ -79,6 +88,10 @@ extension Archive {
         state.redirectCount = row["redirect_count"] ?? 0
         state.cadence = row["cadence"]
         state.lastNewItemAt = date("last_new_item_at")
+        state.ttlMinutes = row["ttl_minutes"]
+        state.updatePeriod = row["update_period"]
+        state.skipHours = numbers(row["skip_hours"])
+        state.skipDays = numbers(row["skip_days"])
         state.lastFetchAt = date("last_fetch_at")
         return state
     }

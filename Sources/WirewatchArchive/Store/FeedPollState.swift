@@ -26,6 +26,13 @@ public struct FeedPollState: Sendable, Hashable {
     public var cadence: Double?
     /// When a poll last brought new items.
     public var lastNewItemAt: Date?
+    /// The publisher's hints from the last parsed document, kept because most
+    /// polls are 304s without a document: `<ttl>` minutes, `sy:updatePeriod`
+    /// seconds, `<skipHours>` (0–23 GMT) and `<skipDays>` (1 = Sunday … 7).
+    public var ttlMinutes: Int?
+    public var updatePeriod: Double?
+    public var skipHours: [Int] = []
+    public var skipDays: [Int] = []
     /// When the feed was last polled (read only: `recordFetch` writes it).
     public var lastFetchAt: Date?
 
