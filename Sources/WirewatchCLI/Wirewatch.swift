@@ -9,7 +9,7 @@ struct Wirewatch: AsyncParsableCommand {
         version: WirewatchVersion.current,
         subcommands: [
             RunCommand.self, CheckCommand.self, StatusCommand.self, TailCommand.self, SearchCommand.self, ShowCommand.self,
-            StoriesCommand.self, PinCommand.self, RulesCommand.self, ParseCommand.self,
+            StoriesCommand.self, PinCommand.self, EnableCommand.self, RulesCommand.self, ParseCommand.self,
             FeedsCommand.self, ImportOPMLCommand.self, ExportOPMLCommand.self,
         ]
     )

@@ -20,6 +20,9 @@ import WirewatchNotify
 ///
 /// [poll]
 /// interval = "15m"               # between two polls of a feed; default "15m", at least "1m"
+/// min_interval = "5m"            # adaptive polling never goes below; default min("5m", interval)
+/// max_interval = "4h"            # nor above (errors back off up to it); default max("4h", interval)
+/// failing_after = "2d"           # failing that long: "failing", polled every max_interval; default "2d", at least "1h"
 /// timeout = "30s"                # for one fetch; default "30s", at least "1s"
 /// concurrency = 8                # feeds fetched at once; default 8, 1…256
 /// per_host = 1                   # requests to one host at once; default 1, 1…16
@@ -30,6 +33,8 @@ import WirewatchNotify
 /// url = "https://www.wsws.org/en/rss.xml"   # required: http(s)://, file://, or a path
 /// tags = ["left", "us"]          # optional, array of names (same characters as feed names)
 /// interval = "30m"               # optional, overrides [poll] interval
+/// min_interval = "10m"           # optional, overrides [poll] min_interval
+/// max_interval = "1d"            # optional, overrides [poll] max_interval
 /// enabled = true                 # optional, default true
 /// keep = { max_items = 5000 }    # optional, overrides [archive] keep for this feed
 ///

@@ -12,6 +12,10 @@ public struct FeedConfig: Sendable, Equatable {
     public var tags: [String]
     /// Overrides `[poll] interval` for this feed.
     public var interval: Duration?
+    /// Overrides `[poll] min_interval` for this feed.
+    public var minInterval: Duration?
+    /// Overrides `[poll] max_interval` for this feed.
+    public var maxInterval: Duration?
     /// A disabled feed stays in the config (and the archive) but is not polled.
     public var enabled: Bool
     /// `keep`: this feed's retention, overriding `[archive] keep`.
@@ -21,8 +25,11 @@ public struct FeedConfig: Sendable, Equatable {
 
     public init(
         name: String, url: String, source: FeedSource, tags: [String] = [],
-        interval: Duration? = nil, enabled: Bool = true, keep: KeepPolicy? = nil, line: Int = 0
+        interval: Duration? = nil, enabled: Bool = true, keep: KeepPolicy? = nil, line: Int = 0,
+        minInterval: Duration? = nil, maxInterval: Duration? = nil
     ) {
+        self.minInterval = minInterval
+        self.maxInterval = maxInterval
         self.keep = keep
         self.name = name
         self.url = url

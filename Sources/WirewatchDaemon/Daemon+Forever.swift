@@ -1,26 +1,37 @@
 import Foundation
 import Logging
+import WirewatchArchive
 import WirewatchConfig
 
 extension Daemon {
-    /// Polls each feed on its own interval until the task is cancelled (graceful
-    /// shutdown cancels it). A feed polled recently, by this or an earlier run, is
-    /// not polled again before its interval is up: the schedule survives restarts.
+    /// Polls each feed when its schedule says (see `PollPlan`) until the task is
+    /// cancelled (graceful shutdown cancels it). Each poll persists the feed's
+    /// next due time, so the schedule, backoff and Retry-After survive restarts;
+    /// a gone feed (410) is not polled until its URL changes or it is re-enabled.
+    ///
+    /// Every poll and every delivery pass runs in its own child task, so a slow
+    /// or hanging feed holds one of `poll.concurrency` slots for at most its
+    /// timeout and never holds up the loop that starts the others.
     public func runForever() async {
         var schedule = PollSchedule()
         var feeds = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let lastFetched = (try? archive.lastFetchTimes()) ?? [:]
+        /// Feeds gone (410): left out of the schedule until a reload finds them reset.
+        var gone: Set<String> = []
+        let states = (try? archive.pollStates()) ?? [:]
         let now = Date()
         for feed in enabledFeeds {
-            let interval = self.interval(of: feed)
-            let due = lastFetched[feed.name].map { $0.addingTimeInterval(interval) } ?? now
-            // Spread start-up polls over a few seconds so a big config does not burst.
-            schedule.schedule(feed.name, at: max(due, now).addingTimeInterval(Self.jitter(up: min(interval * 0.05, 5))))
+            if let due = startDue(feed, state: states[feed.name], now: now) {
+                schedule.schedule(feed.name, at: due)
+            } else {
+                gone.insert(feed.name)
+            }
         }
         logger.info("daemon started", metadata: ["feeds": "\(feeds.count)"])
+        if !gone.isEmpty { logger.debug("not polled, gone: \(gone.sorted().joined(separator: ", "))") }
 
         enum Event: Sendable {
             case polled(PollOutcome)
+            case delivered
             case tick
         }
         await withTaskGroup(of: Event.self) { group in
@@ -29,13 +40,22 @@ extension Daemon {
             var lastMaintenance = Date()
             while !Task.isCancelled {
                 if takeReload() {
-                    // New feeds are polled now; removed ones drop out when they come due;
-                    // changed intervals apply from their next poll.
+                    // New (or newly enabled) feeds, and gone ones whose URL changed or
+                    // that were re-enabled, are polled now; removed ones drop out when
+                    // they come due; changed bounds apply from their next poll.
                     let updated = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-                    for name in updated.keys where feeds[name] == nil { schedule.schedule(name, at: Date()) }
+                    let states = (try? archive.pollStates()) ?? [:]
+                    for name in updated.keys where feeds[name] == nil && !gone.contains(name) {
+                        if states[name]?.health == .gone { gone.insert(name) } else { schedule.schedule(name, at: Date()) }
+                    }
+                    for name in gone where updated[name] != nil && states[name]?.health != .gone {
+                        gone.remove(name)
+                        schedule.schedule(name, at: Date())
+                    }
                     feeds = updated
                 }
-                while running < config.poll.concurrency, let name = schedule.popDue(now: Date()), let feed = feeds[name] {
+                while running < config.poll.concurrency, let name = schedule.popDue(now: Date()) {
+                    guard let feed = feeds[name] else { continue }  // removed from the config
                     running += 1
                     group.addTask { .polled(await self.poll(feed)) }
                 }
@@ -59,18 +79,23 @@ extension Daemon {
                     // Digests that came due, retries that came due, and (after a
                     // restart) what the outbox still owes.
                     makeDigests()
-                    await deliverOwed()
+                    group.addTask { await self.deliverOwed(); return .delivered }
                     if Date().timeIntervalSince(lastMaintenance) > 3600 {
                         lastMaintenance = Date()
                         prune()
                         try? archive.flushStoryKeys()
                     }
+                case .delivered:
+                    break
                 case .polled(let outcome):
                     running -= 1
-                    await deliver(outcome)
-                    if let feed = feeds[outcome.feed] {
-                        let interval = self.interval(of: feed)
-                        schedule.schedule(feed.name, at: Date().addingTimeInterval(interval + Self.jitter(up: interval * 0.1)))
+                    report(outcome)
+                    if !outcome.alerts.isEmpty { group.addTask { await self.deliverOwed(); return .delivered } }
+                    guard feeds[outcome.feed] != nil else { break }
+                    if let due = outcome.nextDue {
+                        schedule.schedule(outcome.feed, at: due)
+                    } else {
+                        gone.insert(outcome.feed)
                     }
                 }
             }
@@ -79,8 +104,19 @@ extension Daemon {
         logger.info("daemon stopped")
     }
 
-    func interval(of feed: FeedConfig) -> TimeInterval {
-        (feed.interval ?? config.poll.interval).seconds
+    /// When a feed is first due after a start: its persisted next due time, else
+    /// an interval after its last poll, else now; never before a Retry-After,
+    /// never later than `max_interval` from now (a config that shortened it
+    /// applies at once); nil when the feed is gone.
+    func startDue(_ feed: FeedConfig, state: FeedPollState?, now: Date) -> Date? {
+        let plan = stateMachine(for: feed).plan
+        guard let state else { return now + Self.jitter(up: min(plan.interval * 0.05, 5)) }
+        if state.health == .gone { return nil }
+        var due = state.nextDue ?? state.lastFetchAt.map { $0 + plan.interval } ?? now
+        due = min(due, now + plan.maximum)
+        if let retryAfter = state.retryAfterUntil { due = max(due, retryAfter) }
+        // Spread start-up polls over a few seconds so a big config does not burst.
+        return due > now ? due : now + Self.jitter(up: min(plan.interval * 0.05, 5))
     }
 
     /// A random delay in 0…`up` seconds, so feeds with equal intervals drift apart.

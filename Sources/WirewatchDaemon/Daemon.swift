@@ -24,6 +24,8 @@ public final class Daemon: Sendable {
     let outboxBusy = Mutex(false)
     let fetcher: Fetcher
     let queue: IngestQueue
+    /// When a permanent redirect may change a feed's URL.
+    let redirects: RedirectConfirmation
 
     /// What a config reload (SIGHUP) replaces; polls read it when they start.
     struct Live: Sendable {
@@ -44,11 +46,14 @@ public final class Daemon: Sendable {
     var feedIDs: [String: Int64] { live.withLock { $0.feedIDs } }
 
     /// Opens the archive, registers the config's feeds and prepares the pipeline.
-    /// `sinks` defaults to the terminal (stdout) and the config's alert log.
+    /// `sinks` defaults to the terminal (stdout) and the config's alert log;
+    /// `redirects` to 3 polls over a day (tests shorten it).
     public init(
-        config: Config, sinks: [any AlertSink]? = nil, retry: RetryPolicy = RetryPolicy(), logger: Logger
+        config: Config, sinks: [any AlertSink]? = nil, retry: RetryPolicy = RetryPolicy(),
+        redirects: RedirectConfirmation = RedirectConfirmation(), logger: Logger
     ) throws(ArchiveError) {
         self.logger = logger
+        self.redirects = redirects
         self.retry = retry
         archive = try Archive(path: config.archivePath, storyWindow: config.storyWindow.seconds)
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
@@ -133,9 +138,18 @@ public final class Daemon: Sendable {
 
     /// Polls every enabled feed once, now, at most `poll.concurrency` at a time,
     /// delivering each feed's alerts as soon as its poll is committed.
+    ///
+    /// Feeds that are gone (HTTP 410) are skipped, and so are feeds whose server
+    /// asked, with Retry-After, not to be polled yet: a cron job must be as
+    /// polite as the daemon.
     public func runOnce() async -> RunSummary {
         var summary = RunSummary()
-        let feeds = enabledFeeds
+        let states = (try? archive.pollStates()) ?? [:]
+        let now = Date()
+        let feeds = enabledFeeds.filter { feed in
+            guard let state = states[feed.name] else { return true }
+            return state.health != .gone && (state.retryAfterUntil ?? .distantPast) <= now
+        }
         await withTaskGroup(of: PollOutcome.self) { group in
             var next = 0
             func startNext() {
@@ -171,23 +185,47 @@ public final class Daemon: Sendable {
                 error: "feed not registered in the archive", warning: nil, duration: 0
             )
         }
-        return await poller.poll(feed, feedID: id)
+        return await poller.poll(feed, feedID: id, machine: stateMachine(for: feed))
+    }
+
+    func stateMachine(for feed: FeedConfig) -> FeedStateMachine {
+        let config = self.config
+        let followsRedirects = if case .http = feed.source { true } else { false }
+        return FeedStateMachine(
+            feed: feed.name, configURL: feed.source.description, followsRedirects: followsRedirects,
+            plan: PollPlan(bounds: config.pollBounds(for: feed), failingAfter: config.poll.failingAfter),
+            redirects: redirects
+        )
     }
 
     /// Logs the outcome and hands its alerts to every sink; a failing sink is
     /// logged and never stops the others.
     func deliver(_ outcome: PollOutcome) async {
+        report(outcome)
+        if !outcome.alerts.isEmpty { await deliverOwed() }
+    }
+
+    /// Logs the outcome: its health change (one line), its error or warning.
+    func report(_ outcome: PollOutcome) {
         var metadata: Logger.Metadata = ["feed": "\(outcome.feed)"]
         if let status = outcome.status { metadata["status"] = "\(status)" }
+        if let change = outcome.healthChange {
+            // One line per change; the lead routes these to sinks later.
+            if change.isWarning {
+                logger.warning("\(change)", metadata: metadata)
+            } else {
+                logger.info("\(change)", metadata: metadata)
+            }
+        }
         if let error = outcome.error {
-            logger.error("feed failed: \(error)", metadata: metadata)
+            // A 410 was just said by the health change; other failures each get a line.
+            if outcome.healthChange?.to != .gone { logger.error("feed failed: \(error)", metadata: metadata) }
         } else {
             if let warning = outcome.warning { logger.warning("\(warning)", metadata: metadata) }
             metadata["items"] = "\(outcome.items)"
             metadata["new"] = "\(outcome.newItems)"
             logger.debug("feed polled", metadata: metadata)
         }
-        if !outcome.alerts.isEmpty { await deliverOwed() }
         recordMetrics(outcome)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WirewatchCore
 
 /// One feed as `wirewatch status` shows it.
 public struct FeedStatus: Sendable {
@@ -14,6 +15,16 @@ public struct FeedStatus: Sendable {
     public var conditional: Bool
     public var items: Int
     public var newLastDay: Int
+    /// Failing, gone or moved, with `healthDetail` saying why or where.
+    public var health: FeedHealth = .ok
+    public var healthDetail: String?
+    /// When the daemon will poll it next; nil before its first poll (due at once) and when gone.
+    public var nextDue: Date?
+    /// The URL polled since a confirmed permanent redirect.
+    public var currentURL: String?
+    /// A server's Retry-After still running.
+    public var retryAfterUntil: Date?
+    public var firstFailureAt: Date?
 }
 
 extension Archive {
@@ -30,12 +41,20 @@ extension Archive {
                 let last: Double? = row["last_fetch_at"]
                 let etag: String? = row["etag"]
                 let modified: String? = row["last_modified"]
-                return FeedStatus(
+                var status = FeedStatus(
                     name: row["name"], url: row["url"], title: row["title"],
                     lastFetch: last.map { Date(timeIntervalSince1970: $0) }, lastStatus: row["last_status"],
                     lastError: row["last_error"], consecutiveErrors: row["consecutive_errors"],
                     conditional: etag != nil || modified != nil, items: row["items"], newLastDay: row["new_last_day"]
                 )
+                let date = { (column: String) in (row[column] as Double?).map { Date(timeIntervalSince1970: $0) } }
+                status.health = FeedHealth(rawValue: row["health"] ?? "ok") ?? .ok
+                status.healthDetail = row["health_detail"]
+                status.nextDue = date("next_due_at")
+                status.currentURL = row["current_url"]
+                status.retryAfterUntil = date("retry_after_until")
+                status.firstFailureAt = date("first_failure_at")
+                return status
             }
         }
     }

@@ -167,6 +167,32 @@ extension Archive {
                 CREATE INDEX delivery_owed ON delivery(next_attempt_at) WHERE delivered_at IS NULL AND gave_up = 0;
                 """)
         }
+        migrator.registerMigration("v5: per-feed schedule and health") { db in
+            try db.execute(sql: """
+                -- What the scheduler knows about each feed, so a restart resumes it
+                -- (see FeedPollState): when it is next due, how it is failing, what
+                -- a server asked for, and where it moved to.
+                ALTER TABLE feed ADD COLUMN next_due_at REAL;
+                ALTER TABLE feed ADD COLUMN health TEXT NOT NULL DEFAULT 'ok';
+                ALTER TABLE feed ADD COLUMN health_detail TEXT;
+                ALTER TABLE feed ADD COLUMN first_failure_at REAL;
+                ALTER TABLE feed ADD COLUMN retry_after_until REAL;
+                -- Set once a permanent redirect is confirmed; polls use it instead of url.
+                ALTER TABLE feed ADD COLUMN current_url TEXT;
+                ALTER TABLE feed ADD COLUMN redirect_candidate TEXT;
+                ALTER TABLE feed ADD COLUMN redirect_first_seen REAL;
+                ALTER TABLE feed ADD COLUMN redirect_count INTEGER NOT NULL DEFAULT 0;
+                -- Estimated seconds between the feed's items, and when one last arrived.
+                ALTER TABLE feed ADD COLUMN cadence REAL;
+                ALTER TABLE feed ADD COLUMN last_new_item_at REAL;
+                -- The publisher's hints from the last parsed document (a 304 has none):
+                -- ttl in minutes, sy:updatePeriod in seconds, skipHours/skipDays as "1,2,3".
+                ALTER TABLE feed ADD COLUMN ttl_minutes INTEGER;
+                ALTER TABLE feed ADD COLUMN update_period REAL;
+                ALTER TABLE feed ADD COLUMN skip_hours TEXT NOT NULL DEFAULT '';
+                ALTER TABLE feed ADD COLUMN skip_days TEXT NOT NULL DEFAULT '';
+                """)
+        }
         migrator.registerMigration("v6: alert kinds, throttle digests, feed-health alerts") { db in
             // SQLite cannot relax NOT NULL in place: the table is rebuilt (GRDB
             // runs a migration with foreign keys off and checks them at the end).

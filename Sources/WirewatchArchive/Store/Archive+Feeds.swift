@@ -3,12 +3,19 @@ import GRDB
 
 extension Archive {
     /// Makes sure every configured feed has a row, updating its URL if it changed
-    /// in the config. Returns the archive's feed ids by name.
+    /// in the config (which clears its scheduler state: a gone or moved feed is
+    /// polled again at the new URL). Returns the archive's feed ids by name.
     public func registerFeeds(_ feeds: [(name: String, url: String)]) throws(ArchiveError) -> [String: Int64] {
         let now = Date().timeIntervalSince1970
         return try write { db in
             var ids: [String: Int64] = [:]
             for feed in feeds {
+                try db.execute(
+                    sql: """
+                        UPDATE feed SET \(Self.resetColumns) WHERE name = ? AND url <> ?
+                        """,
+                    arguments: [feed.name, feed.url]
+                )
                 try db.execute(
                     sql: """
                         INSERT INTO feed (name, url, created_at) VALUES (?, ?, ?)

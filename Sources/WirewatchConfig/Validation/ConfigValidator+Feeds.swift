@@ -1,10 +1,10 @@
 import WirewatchCore
 
 extension ConfigValidator {
-    static let feedKeys = ["name", "url", "tags", "interval", "enabled", "keep"]
+    static let feedKeys = ["name", "url", "tags", "interval", "min_interval", "max_interval", "enabled", "keep"]
 
     /// Every `[[feed]]`; invalid ones are reported and left out.
-    mutating func feeds(_ root: TableReader) -> [FeedConfig] {
+    mutating func feeds(_ root: TableReader, poll: PollSettings) -> [FeedConfig] {
         var feeds: [FeedConfig] = []
         var firstLineOfName: [String: Int] = [:]
         for element in arrayOfTables("feed", of: root) {
@@ -23,14 +23,21 @@ extension ConfigValidator {
             }
             let tags = feedTags(reader)
             let interval = reader.duration("interval", minimum: PollSettings.minimumInterval, &diagnostics)
+            let minInterval = reader.duration("min_interval", minimum: PollSettings.minimumInterval, &diagnostics)
+            let maxInterval = reader.duration("max_interval", minimum: PollSettings.minimumInterval, &diagnostics)
             let enabled = reader.bool("enabled", &diagnostics)
             let keep = keepPolicy(reader)
 
             guard let name, let url, let source, let tags else { continue }
-            feeds.append(FeedConfig(
+            let feed = FeedConfig(
                 name: name, url: url, source: source, tags: tags,
-                interval: interval, enabled: enabled ?? true, keep: keep, line: reader.line ?? 0
-            ))
+                interval: interval, enabled: enabled ?? true, keep: keep, line: reader.line ?? 0,
+                minInterval: minInterval, maxInterval: maxInterval
+            )
+            let valid = Set(zip(["interval", "min_interval", "max_interval"], [interval, minInterval, maxInterval])
+                .compactMap { $0.1 == nil ? nil : $0.0 })
+            checkPollBounds(Config.pollBounds(feed: feed, poll: poll), reader, valid: valid)
+            feeds.append(feed)
         }
         return feeds
     }

@@ -57,7 +57,7 @@ struct ConfigValidator {
         if let poll = section("poll", of: root) {
             config.poll = pollSettings(poll)
         }
-        config.feeds = feeds(root)
+        config.feeds = feeds(root, poll: config.poll)
         config.tagRules = rules("tag", of: root)
         config.alertRules = rules("alert", of: root, knownSinks: knownSinks)
         config.metrics = metricsSettings(root)
@@ -127,10 +127,15 @@ struct ConfigValidator {
     }
 
     private mutating func pollSettings(_ poll: TableReader) -> PollSettings {
-        poll.checkKeys(["interval", "timeout", "concurrency", "per_host", "host_delay"], &diagnostics)
+        poll.checkKeys(
+            ["interval", "timeout", "concurrency", "per_host", "host_delay", "min_interval", "max_interval", "failing_after"],
+            &diagnostics
+        )
         var settings = PollSettings()
+        var intervalRead = false
         if let interval = poll.duration("interval", minimum: PollSettings.minimumInterval, &diagnostics) {
             settings.interval = interval
+            intervalRead = true
         }
         if let timeout = poll.duration("timeout", minimum: PollSettings.minimumTimeout, &diagnostics) {
             settings.timeout = timeout
@@ -144,6 +149,17 @@ struct ConfigValidator {
         if let delay = poll.duration("host_delay", minimum: .zero, &diagnostics) {
             settings.hostDelay = delay
         }
+        settings.minInterval = poll.duration("min_interval", minimum: PollSettings.minimumInterval, &diagnostics)
+        settings.maxInterval = poll.duration("max_interval", minimum: PollSettings.minimumInterval, &diagnostics)
+        if let failing = poll.duration("failing_after", minimum: PollSettings.minimumFailingAfter, &diagnostics) {
+            settings.failingAfter = failing
+        }
+        let placeholder = FeedConfig(name: "", url: "", source: .file(""))
+        var valid: Set<String> = []
+        if settings.minInterval != nil { valid.insert("min_interval") }
+        if settings.maxInterval != nil { valid.insert("max_interval") }
+        if intervalRead { valid.insert("interval") }
+        checkPollBounds(Config.pollBounds(feed: placeholder, poll: settings), poll, valid: valid)
         return settings
     }
 

@@ -23,7 +23,28 @@ struct FeedPoller: Sendable {
     let sinksByRule: [String: [String]]
     let logger: Logger
 
-    func poll(_ feed: FeedConfig, feedID: Int64) async -> PollOutcome {
+    /// - Parameters:
+    ///   - machine: the feed's scheduling rules; the poll's result goes through it
+    ///     and the new state (next due, health, moved URL) is persisted.
+    func poll(_ feed: FeedConfig, feedID: Int64, machine: FeedStateMachine) async -> PollOutcome {
+        var state = (try? archive.pollState(feedID: feedID)) ?? FeedPollState()
+        // A confirmed permanent redirect: poll where the feed lives now.
+        let source = state.currentURL.map(FeedSource.http) ?? feed.source
+        var (outcome, result) = await fetchAndIngest(feed, feedID: feedID, source: source)
+        outcome.healthChange = machine.apply(result, to: &state, now: Date(), draw: Double.random(in: 0..<1))
+        outcome.nextDue = state.nextDue
+        outcome.health = state.health
+        do {
+            try archive.savePollState(state, feedID: feedID)
+        } catch {
+            logger.warning("could not save the schedule: \(error)", metadata: ["feed": "\(feed.name)"])
+        }
+        return outcome
+    }
+
+    private func fetchAndIngest(
+        _ feed: FeedConfig, feedID: Int64, source: FeedSource
+    ) async -> (PollOutcome, PollResult) {
         let clock = ContinuousClock()
         let started = clock.now
         let startedAt = Date()
@@ -31,23 +52,29 @@ struct FeedPoller: Sendable {
             feed: feed.name, status: nil, items: 0, newItems: 0, alerts: [], error: nil, warning: nil, duration: 0
         )
         var record = FetchRecord(feedID: feedID, at: startedAt, status: nil, error: nil)
+        var result = PollResult.failed(error: "not polled", retryAfter: nil)
         defer {
             // Best effort: failing to log a fetch must not hide the poll's own result.
             record.duration = outcome.duration
             try? archive.recordFetch(record)
         }
+        var fetched = PollResult.Fetched()
         do {
             let stored = try? archive.validators(feedID: feedID)
             let validators = FetchValidators(etag: stored?.etag, lastModified: stored?.lastModified)
-            let response = try await fetcher.fetch(feed.source, validators: validators)
+            // A confirmed permanent redirect: poll where the feed lives now.
+            let response = try await fetcher.fetch(source, validators: validators)
             outcome.status = response.status
             record.status = response.status
             record.etag = response.etag
             record.lastModified = response.lastModified
+            fetched.freshUntil = response.freshUntil
+            fetched.permanentTarget = response.permanentTarget
             // Not modified: nothing to parse, nothing new.
             if response.isNotModified {
                 outcome.duration = (clock.now - started).seconds
-                return outcome
+                result = .fetched(fetched)
+                return (outcome, result)
             }
 
             let parsed = parser.parse(
@@ -70,26 +97,36 @@ struct FeedPoller: Sendable {
                 entry.eachSourceRules = rules.eachSource
                 return entry
             }
-            let result = try await queue.ingest(
+            let ingested = try await queue.ingest(
                 IngestBatch(
                     feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule,
                     storyRules: rules.storyEvaluator(feed: feed.name), throttles: rules.throttles
                 )
             )
             outcome.items = batch.count
-            outcome.newItems = result.newItems
-            outcome.alerts = result.alerts
+            outcome.newItems = ingested.newItems
+            outcome.alerts = ingested.alerts
+            fetched.newItems = ingested.newItems
+            fetched.info = parsed.feed
+            fetched.itemDates = parsed.items.compactMap { $0.published ?? $0.updated }
+            result = .fetched(fetched)
         } catch let error as FetchError {
             outcome.error = error.description
             record.status = error.status
+            if case .gone = error {
+                result = .gone("\(error.description); not polled again until its url changes in the config or `wirewatch enable \(feed.name)`")
+            } else {
+                result = .failed(error: error.description, retryAfter: error.retryAfter)
+            }
         } catch {
             outcome.error = "\(error)"
+            result = .failed(error: "\(error)", retryAfter: nil)
         }
         outcome.duration = (clock.now - started).seconds
         record.error = outcome.error
         record.items = outcome.items
         record.newItems = outcome.newItems
-        return outcome
+        return (outcome, result)
     }
 
     /// The parser resolves relative links against the document's URL; a local file has none worth using.

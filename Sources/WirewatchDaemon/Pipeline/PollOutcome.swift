@@ -1,3 +1,4 @@
+import Foundation
 import WirewatchCore
 
 /// What one poll of one feed did.
@@ -15,6 +16,15 @@ public struct PollOutcome: Sendable {
     public var warning: String?
     /// Seconds the poll took.
     public var duration: Double
+
+    /// When the feed is next due, as the scheduler planned it; nil when it is
+    /// not to be polled again (gone) or the poll never ran.
+    public var nextDue: Date? = nil
+    /// The feed's health after this poll.
+    public var health: FeedHealth = .ok
+    /// Set by the one poll that changed the feed's health (→ failing, → gone,
+    /// → moved, failing → ok): the event to log and to route to alert sinks.
+    public var healthChange: FeedHealthChange? = nil
 
     public var failed: Bool { error != nil }
 }
