@@ -226,6 +226,7 @@ public final class Daemon: Sendable {
             metadata["new"] = "\(outcome.newItems)"
             logger.debug("feed polled", metadata: metadata)
         }
+        raiseHealthAlerts(outcome)
         recordMetrics(outcome)
     }
 }

@@ -31,7 +31,10 @@ struct FeedPoller: Sendable {
         // A confirmed permanent redirect: poll where the feed lives now.
         let source = state.currentURL.map(FeedSource.http) ?? feed.source
         var (outcome, result) = await fetchAndIngest(feed, feedID: feedID, source: source)
+        let failingBefore = state.firstFailureAt
         outcome.healthChange = machine.apply(result, to: &state, now: Date(), draw: Double.random(in: 0..<1))
+        outcome.failingSince = state.firstFailureAt
+        if outcome.error == nil, state.firstFailureAt == nil { outcome.recoveredFrom = failingBefore }
         outcome.nextDue = state.nextDue
         outcome.health = state.health
         do {

@@ -25,6 +25,10 @@ public struct PollOutcome: Sendable {
     /// Set by the one poll that changed the feed's health (→ failing, → gone,
     /// → moved, failing → ok): the event to log and to route to alert sinks.
     public var healthChange: FeedHealthChange? = nil
+    /// When the feed's current run of failed polls began; nil while it is healthy.
+    public var failingSince: Date? = nil
+    /// Set by the first successful poll after failures: when they began.
+    public var recoveredFrom: Date? = nil
 
     public var failed: Bool { error != nil }
 }
