@@ -90,6 +90,7 @@ extension Archive {
             if forceFlush || index.needsFlush, let through = try keyTables.flush(db) {
                 index.flushed(through: through)
             }
+            if forceFlush { try keyTables.saveFilter() }
             index.add(keyTables.staged)
             return value
         }
