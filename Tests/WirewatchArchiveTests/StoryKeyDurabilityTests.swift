@@ -43,55 +43,6 @@ struct StoryKeyDurabilityTests {
         #expect(keys > 20)
         #expect(watermark == 1)
     }
-
-    @Test func theFilterSavedAtAStopIsReadBackAndStillFindsStories() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = dir.file("a.sqlite")
-        let text = article(43)
-        do {
-            let archive = try Archive(path: path)
-            let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
-            _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Strike at the depot", text: text)])
-            try archive.flushStoryKeys()  // what the daemon does when it stops
-            #expect(try archive.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_filter_meta'")
-            } != nil)
-        }
-        let reopened = try Archive(path: path)
-        let ids = try reopened.registerFeeds([("a", "u1"), ("b", "u2")])
-        #expect(!reopened.storyKeys.filter.isLoaded)
-        _ = try reopened.ingest(feedID: ids["b"]!, feedName: "b", items: [
-            entry("b1", title: "Strike at the depot", text: "First published by A. " + text),
-        ])
-        #expect(reopened.storyKeys.filter.isLoaded)
-        #expect(try reopened.stories().count == 1)
-    }
-
-    @Test func aStaleSavedFilterIsIgnored() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = dir.file("a.sqlite")
-        let text = article(44)
-        do {
-            let archive = try Archive(path: path)
-            let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
-            _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a0", title: "Unrelated", text: article(45))])
-            try archive.flushStoryKeys()
-            // A later run stores an item and flushes its keys, then dies before saving the filter.
-            try archive.pool.write { db in
-                try db.execute(sql: "UPDATE archive_state SET value = '1 65536 0 0' WHERE name = 'story_filter_meta'")
-            }
-            _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Lockout at the mill", text: text)])
-            _ = try archive.pool.write { db in try StoryKeyTables(current: "story_key_0", index: archive.storyKeys, db: db).flush(db) }
-        }
-        let reopened = try Archive(path: path)
-        let ids = try reopened.registerFeeds([("a", "u1"), ("b", "u2")])
-        _ = try reopened.ingest(feedID: ids["b"]!, feedName: "b", items: [
-            entry("b1", title: "Lockout at the mill", text: "First published by A. " + text),
-        ])
-        #expect(try reopened.stories().count == 2)
-    }
 }
 
 @Suite("Readers and the writer at the same time")

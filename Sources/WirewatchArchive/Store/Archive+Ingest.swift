@@ -90,7 +90,6 @@ extension Archive {
             if forceFlush || index.needsFlush, let through = try keyTables.flush(db) {
                 index.flushed(through: through)
             }
-            if forceFlush { try keyTables.saveFilter() }
             index.add(keyTables.staged)
             return value
         }

@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// A Bloom filter over the story keys in the key tables, kept in memory by the
@@ -65,25 +64,6 @@ final class StoryKeyFilter: Sendable {
 
     /// Whether it was filled from the tables since the archive opened.
     var isLoaded: Bool { state.withLock { $0.loaded } }
-
-    /// The filled filter's bits, capacity and key count, to save; nil if not filled.
-    func saved() -> (bits: Data, capacity: Int, count: Int)? {
-        state.withLock { state in
-            guard state.loaded else { return nil }
-            return (state.bits.withUnsafeBytes { Data($0) }, state.capacity, state.count)
-        }
-    }
-
-    /// Takes back what `saved` returned; false (and nothing changed) if it does not fit.
-    func restore(bits: Data, capacity: Int, count: Int) -> Bool {
-        var restored = Self.empty(capacity: capacity)
-        guard capacity > 0, bits.count == restored.bits.count * 8 else { return false }
-        restored.bits.withUnsafeMutableBytes { _ = bits.copyBytes(to: $0) }
-        restored.count = count
-        restored.loaded = true
-        state.withLock { $0 = restored }
-        return true
-    }
 
     /// Starts over, sized for `keyCount` keys with room to grow; the caller fills it.
     func reset(expecting keyCount: Int) {

@@ -35,43 +35,8 @@ final class StoryKeyTables {
     /// needs it: reading every key (millions in a big archive, ~2 s) is then paid
     /// only by runs that store a new item, not by a run that polls and gets 304s.
     func loadedFilter() throws -> StoryKeyFilter {
-        if !index.filter.isLoaded, try !Self.restore(index, db) { try Self.rebuild(index, db) }
+        if !index.filter.isLoaded { try Self.rebuild(index, db) }
         return index.filter
-    }
-
-    static let savedFilter = "story_filter"
-    static let savedFilterMeta = "story_filter_meta"
-
-    /// Saves the filled filter with the watermark it matches, on a forced flush
-    /// (when the daemon stops, and hourly), so that the next run reads one blob
-    /// back instead of every key. It holds every key of the tables as of that
-    /// watermark (and maybe more, which only costs a false positive).
-    func saveFilter() throws {
-        guard let saved = index.filter.saved() else { return }
-        let through = try Self.watermark(db)
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES (?, ?), (?, ?)",
-            arguments: [
-                Self.savedFilter, saved.bits, Self.savedFilterMeta, "1 \(saved.capacity) \(saved.count) \(through)",
-            ]
-        )
-    }
-
-    /// Fills the filter from the saved one if it still matches the tables: keys
-    /// reach the tables only with a flush, which moves the watermark, and
-    /// rotation and retention only delete. The waiting keys (replayed at open)
-    /// are added on top. False when there is none or it is stale.
-    static func restore(_ index: StoryKeyIndex, _ db: Database) throws -> Bool {
-        guard let meta = try String.fetchOne(
-            db, sql: "SELECT value FROM archive_state WHERE name = ?", arguments: [savedFilterMeta]
-        ) else { return false }
-        let parts = meta.split(separator: " ").compactMap { Int64($0) }
-        guard parts.count == 4, parts[0] == 1, parts[3] == (try watermark(db)),
-              let bits = try Data.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = ?", arguments: [savedFilter]),
-              index.filter.restore(bits: bits, capacity: Int(parts[1]), count: Int(parts[2]))
-        else { return false }
-        index.filter.insert(index.snapshot().rows.map(\.0))
-        return true
     }
 
     /// Reads the state, rotating first if the current table is older than half
