@@ -40,8 +40,8 @@ public final class Archive: Sendable {
         try migrate()
         let storyKeys = self.storyKeys
         try write { db in
+            // The Bloom filter is filled when a transaction first needs it.
             try StoryKeyTables.replay(storyKeys, db)
-            try StoryKeyTables.rebuild(storyKeys, db)
         }
         try backfillStories()
     }

@@ -10,20 +10,17 @@ extension Archive {
         return try write { db in
             var ids: [String: Int64] = [:]
             for feed in feeds {
-                try db.execute(
-                    sql: """
-                        UPDATE feed SET \(Self.resetColumns) WHERE name = ? AND url <> ?
-                        """,
-                    arguments: [feed.name, feed.url]
+                // Cached statements: a config of 10,000 feeds compiled 30,000 at start-up.
+                try db.cachedStatement(sql: """
+                    UPDATE feed SET \(Self.resetColumns) WHERE name = ? AND url <> ?
+                    """).execute(arguments: [feed.name, feed.url])
+                try db.cachedStatement(sql: """
+                    INSERT INTO feed (name, url, created_at) VALUES (?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET url = excluded.url
+                    """).execute(arguments: [feed.name, feed.url, now])
+                ids[feed.name] = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT id FROM feed WHERE name = ?"), arguments: [feed.name]
                 )
-                try db.execute(
-                    sql: """
-                        INSERT INTO feed (name, url, created_at) VALUES (?, ?, ?)
-                        ON CONFLICT(name) DO UPDATE SET url = excluded.url
-                        """,
-                    arguments: [feed.name, feed.url, now]
-                )
-                ids[feed.name] = try Int64.fetchOne(db, sql: "SELECT id FROM feed WHERE name = ?", arguments: [feed.name])
             }
             return ids
         }
@@ -32,26 +29,26 @@ extension Archive {
     /// Records the outcome of one poll of a feed: the fetch log row and the
     /// feed's last-fetch state.
     public func recordFetch(_ fetch: FetchRecord) throws(ArchiveError) {
+        // Cached statements: compiling them (with GRDB's authorizer) was most of
+        // the archive's share of a 304.
         try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO fetch_log (feed_id, at, status, error, items, new_items, duration)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+            try db.cachedStatement(sql: """
+                INSERT INTO fetch_log (feed_id, at, status, error, items, new_items, duration)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(
                 arguments: [
                     fetch.feedID, fetch.at.timeIntervalSince1970, fetch.status, fetch.error,
                     fetch.items, fetch.newItems, fetch.duration,
                 ]
             )
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     UPDATE feed SET
                         last_fetch_at = ?, last_status = ?, last_error = ?,
                         consecutive_errors = CASE WHEN ? IS NULL THEN 0 ELSE consecutive_errors + 1 END,
                         etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
                         title = COALESCE(?, title), link = COALESCE(?, link)
                     WHERE id = ?
-                    """,
+                    """).execute(
                 arguments: [
                     fetch.at.timeIntervalSince1970, fetch.status, fetch.error, fetch.error,
                     fetch.etag, fetch.lastModified, fetch.title, fetch.link, fetch.feedID,

@@ -34,6 +34,40 @@ extension Archive {
         }
     }
 
+    /// Runs in the poll task, before a batch queues for the writer: drops the
+    /// items the archive already holds with the same content (a feed lists most
+    /// of its items again on every poll, and storing them again changes nothing:
+    /// `IngestWriter.seenAgain` stops at the equal hash) and computes the story
+    /// data of the others, so that the write transaction, which every poll waits
+    /// for in turn, only writes. One indexed read per poll.
+    public func prepare(_ batch: IngestBatch) throws(ArchiveError) -> IngestBatch {
+        guard !batch.items.isEmpty else { return batch }
+        let feedID = batch.feedID
+        let identities = batch.items.map(\.identity)
+        let stored: [String: String] = try read { db in
+            var hashes: [String: String] = [:]
+            var start = 0
+            while start < identities.count {
+                let chunk = identities[start..<min(start + 400, identities.count)]
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: """
+                        SELECT identity, content_hash FROM item
+                        WHERE feed_id = ? AND identity IN (\(placeholders)) AND content_hash IS NOT NULL
+                        """),
+                    arguments: StatementArguments([feedID.databaseValue] + chunk.map(\.databaseValue))
+                )
+                while let row = try rows.next() { hashes[row[0]] = row[1] }
+                start += chunk.count
+            }
+            return hashes
+        }
+        var prepared = batch
+        prepared.items = batch.items.filter { stored[$0.identity] != $0.contentHash }
+        for entry in prepared.items { entry.prepareStoryData() }
+        return prepared
+    }
+
     /// Writes the story keys waiting in memory to their table now (the daemon
     /// calls this when idle and before it stops; nothing is lost without it).
     public func flushStoryKeys() throws(ArchiveError) {

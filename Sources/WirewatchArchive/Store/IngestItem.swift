@@ -1,3 +1,4 @@
+import Synchronization
 import WirewatchCore
 import WirewatchDedup
 
@@ -21,13 +22,19 @@ public struct IngestItem: Sendable {
     /// Title + plain text fingerprint: a change means the outlet edited the item.
     public let contentHash: String
     /// Near-duplicate signature used to join the item to a story.
-    public let signature: StorySignature
+    public var signature: StorySignature { story.value.signature }
     /// The canonical link, when the item has one: the same link is the same story.
-    public let canonicalLink: String?
-    /// The story-lookup keys (signature keys plus the link's), computed once here,
-    /// outside the write transaction; `linkKey` is among them.
-    let storyKeys: [Int64]
-    let linkKey: Int64?
+    public var canonicalLink: String? { story.value.canonicalLink }
+    /// The story-lookup keys (signature keys plus the link's); `linkKey` is among them.
+    var storyKeys: [Int64] { story.value.storyKeys }
+    var linkKey: Int64? { story.value.linkKey }
+
+    /// The signature (MinHash) and story keys are most of the CPU an item costs
+    /// before storage, and only new or edited items need them: an item a feed
+    /// lists again unchanged (most of them, every poll) never computes them.
+    /// `Archive.prepare` computes them for the others in the poll task, outside
+    /// the write transaction; whatever is still missing is computed on first use.
+    private let story: LazyStoryData
 
     public init(identity: String, item: Item, tags: [String], alertRules: [String], updateAlertRules: [String] = []) {
         self.identity = identity
@@ -36,10 +43,42 @@ public struct IngestItem: Sendable {
         self.alertRules = alertRules
         self.updateAlertRules = updateAlertRules
         contentHash = ContentHash.of(title: item.title, text: item.bodyText)
-        signature = StorySignature(title: item.title, text: item.bodyText)
-        canonicalLink = item.link.map(CanonicalLink.canonicalize).flatMap { $0.isEmpty ? nil : $0 }
-        linkKey = canonicalLink.map { StorySignature.linkKey(canonicalLink: $0) }
-        storyKeys = Array(Set(signature.lookupKeys + (linkKey.map { [$0] } ?? [])))
+        story = LazyStoryData(title: item.title, text: item.bodyText, link: item.link)
+    }
+
+    /// Computes the signature and story keys now (see `story`).
+    func prepareStoryData() { _ = story.value }
+}
+
+/// An item's story data, computed once, on first use, by whichever task needs it first.
+final class LazyStoryData: Sendable {
+    struct Value: Sendable {
+        let signature: StorySignature
+        let canonicalLink: String?
+        let linkKey: Int64?
+        let storyKeys: [Int64]
+    }
+
+    private let input: (title: String, text: String, link: String?)
+    private let computed = Mutex<Value?>(nil)
+
+    init(title: String, text: String, link: String?) {
+        input = (title, text, link)
+    }
+
+    var value: Value {
+        computed.withLock { computed in
+            if let computed { return computed }
+            let signature = StorySignature(title: input.title, text: input.text)
+            let canonicalLink = input.link.map(CanonicalLink.canonicalize).flatMap { $0.isEmpty ? nil : $0 }
+            let linkKey = canonicalLink.map { StorySignature.linkKey(canonicalLink: $0) }
+            let value = Value(
+                signature: signature, canonicalLink: canonicalLink, linkKey: linkKey,
+                storyKeys: Array(Set(signature.lookupKeys + (linkKey.map { [$0] } ?? [])))
+            )
+            computed = value
+            return value
+        }
     }
 }
 

@@ -37,7 +37,7 @@ struct StoryAssigner {
                 WHERE id = ?
                 """).execute(arguments: [time.timeIntervalSince1970, story.id, story.id])
         }
-        keyTables.insert(entry.storyKeys, itemID: itemID)
+        try keyTables.insert(entry.storyKeys, itemID: itemID)
     }
 
     /// For an item already in the archive without a story (older archives).
@@ -49,7 +49,7 @@ struct StoryAssigner {
 
     private func bestStory(for entry: IngestItem, keys allKeys: [Int64], linkKey: Int64?, itemID: Int64) throws -> Int64? {
         // Only keys some earlier item may have are worth an index probe.
-        let keys = allKeys.filter(keyTables.filter.mayContain)
+        let keys = allKeys.filter(try keyTables.loadedFilter().mayContain)
         guard !keys.isEmpty else { return nil }
         var hits: [Int64: Int] = [:]
         var sameLink: Int64?

@@ -14,6 +14,8 @@ final class StoryKeyFilter: Sendable {
         var bits: [UInt64]
         var capacity: Int
         var count: Int
+        /// Filled from the tables (see `StoryKeyTables.loadedFilter`).
+        var loaded = false
     }
 
     private let state: Mutex<State>
@@ -60,9 +62,15 @@ final class StoryKeyFilter: Sendable {
     /// More keys than it was sized for: false positives climb, rebuild it bigger.
     var isOverfull: Bool { state.withLock { $0.count > $0.capacity } }
 
-    /// Starts over, sized for `keyCount` keys with room to grow.
+    /// Whether it was filled from the tables since the archive opened.
+    var isLoaded: Bool { state.withLock { $0.loaded } }
+
+    /// Starts over, sized for `keyCount` keys with room to grow; the caller fills it.
     func reset(expecting keyCount: Int) {
-        state.withLock { $0 = Self.empty(capacity: max(1 << 16, keyCount * 2)) }
+        state.withLock {
+            $0 = Self.empty(capacity: max(1 << 16, keyCount * 2))
+            $0.loaded = true
+        }
     }
 }
 

@@ -19,36 +19,45 @@ final class StoryKeyTables {
     /// The table new keys go to.
     let current: String
     let index: StoryKeyIndex
+    /// This transaction's connection (the object lives only as long as it).
+    private let db: Database
     /// Keys of items inserted by this transaction.
     private(set) var staged: [(item: Int64, keys: [Int64])] = []
     private var stagedByKey: [Int64: [Int64]] = [:]
 
-    init(current: String, index: StoryKeyIndex) {
+    init(current: String, index: StoryKeyIndex, db: Database) {
         self.current = current
         self.index = index
+        self.db = db
     }
 
-    var filter: StoryKeyFilter { index.filter }
+    /// The Bloom filter, filled from the tables the first time a transaction
+    /// needs it: reading every key (millions in a big archive, ~2 s) is then paid
+    /// only by runs that store a new item, not by a run that polls and gets 304s.
+    func loadedFilter() throws -> StoryKeyFilter {
+        if !index.filter.isLoaded { try Self.rebuild(index, db) }
+        return index.filter
+    }
 
     /// Reads the state, rotating first if the current table is older than half
     /// the window, and writes the waiting keys when there are enough of them.
     static func prepare(_ db: Database, now: Double, window: Double, index: StoryKeyIndex) throws -> StoryKeyTables {
         // Measured: without this, the filter saturated as the archive grew and let
         // most keys through to the index (35 of 44 per item at 100k items).
-        if index.filter.isOverfull { try rebuild(index, db) }
+        if index.filter.isLoaded, index.filter.isOverfull { try rebuild(index, db) }
         let current = try Int.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'") ?? 0
         guard let since = try Double.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'") else {
             try set(db, current: current, since: now)
-            return StoryKeyTables(current: names[current], index: index)
+            return StoryKeyTables(current: names[current], index: index, db: db)
         }
         if now - since >= window / 2 {
             let next = 1 - current
             try db.execute(sql: "DELETE FROM \(names[next])")
             try set(db, current: next, since: now)
-            try rebuild(index, db)
-            return StoryKeyTables(current: names[next], index: index)
+            if index.filter.isLoaded { try rebuild(index, db) }
+            return StoryKeyTables(current: names[next], index: index, db: db)
         }
-        return StoryKeyTables(current: names[current], index: index)
+        return StoryKeyTables(current: names[current], index: index, db: db)
     }
 
     private static func set(_ db: Database, current: Int, since: Double) throws {
@@ -102,10 +111,10 @@ final class StoryKeyTables {
 
     /// Stages an item's keys: visible to this transaction's lookups at once,
     /// to later ones once it commits (`StoryKeyIndex.add`).
-    func insert(_ keys: [Int64], itemID: Int64) {
+    func insert(_ keys: [Int64], itemID: Int64) throws {
         staged.append((itemID, keys))
         for key in keys { stagedByKey[key, default: []].append(itemID) }
-        index.filter.insert(keys)
+        try loadedFilter().insert(keys)
     }
 
     /// Calls `body(key, itemID)` for every stored, waiting or staged entry of `keys`.

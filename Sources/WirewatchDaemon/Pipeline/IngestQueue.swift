@@ -28,6 +28,9 @@ final class IngestQueue: Sendable {
     }
 
     func ingest(_ batch: IngestBatch) async throws(ArchiveError) -> IngestResult {
+        // Unchanged items leave here, and the rest get their story data, outside
+        // the writer's turn (a failed read just leaves that work to the writer).
+        let batch = (try? archive.prepare(batch)) ?? batch
         let result = await withCheckedContinuation { continuation in
             let leads = state.withLock { state -> Bool in
                 state.queue.append(Waiting(batch: batch, continuation: continuation))
