@@ -23,8 +23,11 @@ extension Archive {
     }
 
     public func savePollState(_ state: FeedPollState, feedID: Int64) throws(ArchiveError) {
-        try write { db in
-            try db.execute(
+        try write { db in try Self.writePollState(state, feedID: feedID, db) }
+    }
+
+    static func writePollState(_ state: FeedPollState, feedID: Int64, _ db: Database) throws {
+        try db.cachedStatement(
                 sql: """
                     UPDATE feed SET
                         health = ?, health_detail = ?, next_due_at = ?, consecutive_errors = ?,
@@ -33,7 +36,8 @@ extension Archive {
                         cadence = ?, last_new_item_at = ?,
                         ttl_minutes = ?, update_period = ?, skip_hours = ?, skip_days = ?
                     WHERE id = ?
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     state.health.rawValue, state.detail, state.nextDue?.timeIntervalSince1970, state.consecutiveErrors,
                     state.firstFailureAt?.timeIntervalSince1970, state.retryAfterUntil?.timeIntervalSince1970,
@@ -42,7 +46,6 @@ extension Archive {
                     state.ttlMinutes, state.updatePeriod, Self.list(state.skipHours), Self.list(state.skipDays), feedID,
                 ]
             )
-        }
     }
 
     /// Clears a feed's health, backoff, Retry-After and moved URL (`wirewatch

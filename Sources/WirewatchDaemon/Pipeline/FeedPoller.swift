@@ -30,7 +30,7 @@ struct FeedPoller: Sendable {
         var state = (try? archive.pollState(feedID: feedID)) ?? FeedPollState()
         // A confirmed permanent redirect: poll where the feed lives now.
         let source = state.currentURL.map(FeedSource.http) ?? feed.source
-        var (outcome, result) = await fetchAndIngest(feed, feedID: feedID, source: source)
+        var (outcome, result, record) = await fetchAndIngest(feed, feedID: feedID, source: source)
         let failingBefore = state.firstFailureAt
         outcome.healthChange = machine.apply(result, to: &state, now: Date(), draw: Double.random(in: 0..<1))
         outcome.failingSince = state.firstFailureAt
@@ -38,7 +38,8 @@ struct FeedPoller: Sendable {
         outcome.nextDue = state.nextDue
         outcome.health = state.health
         do {
-            try archive.savePollState(state, feedID: feedID)
+            // One transaction: the fetch log row and the new schedule.
+            try archive.recordPoll(record, state: state)
         } catch {
             logger.warning("could not save the schedule: \(error)", metadata: ["feed": "\(feed.name)"])
         }
@@ -47,7 +48,7 @@ struct FeedPoller: Sendable {
 
     private func fetchAndIngest(
         _ feed: FeedConfig, feedID: Int64, source: FeedSource
-    ) async -> (PollOutcome, PollResult) {
+    ) async -> (PollOutcome, PollResult, FetchRecord) {
         let clock = ContinuousClock()
         let started = clock.now
         let startedAt = Date()
@@ -56,11 +57,6 @@ struct FeedPoller: Sendable {
         )
         var record = FetchRecord(feedID: feedID, at: startedAt, status: nil, error: nil)
         var result = PollResult.failed(error: "not polled", retryAfter: nil)
-        defer {
-            // Best effort: failing to log a fetch must not hide the poll's own result.
-            record.duration = outcome.duration
-            try? archive.recordFetch(record)
-        }
         var fetched = PollResult.Fetched()
         do {
             let stored = try? archive.validators(feedID: feedID)
@@ -76,8 +72,9 @@ struct FeedPoller: Sendable {
             // Not modified: nothing to parse, nothing new.
             if response.isNotModified {
                 outcome.duration = (clock.now - started).seconds
+                record.duration = outcome.duration
                 result = .fetched(fetched)
-                return (outcome, result)
+                return (outcome, result, record)
             }
 
             let parsed = parser.parse(
@@ -129,7 +126,8 @@ struct FeedPoller: Sendable {
         record.error = outcome.error
         record.items = outcome.items
         record.newItems = outcome.newItems
-        return (outcome, result)
+        record.duration = outcome.duration
+        return (outcome, result, record)
     }
 
     /// The parser resolves relative links against the document's URL; a local file has none worth using.
