@@ -54,7 +54,7 @@ extension Daemon {
                     }
                     feeds = updated
                 }
-                while running < config.poll.concurrency, let name = schedule.popDue(now: Date()) {
+                while running < pollsInFlight, let name = schedule.popDue(now: Date()) {
                     guard let feed = feeds[name] else { continue }  // removed from the config
                     running += 1
                     group.addTask { .polled(await self.poll(feed)) }

@@ -136,6 +136,13 @@ public final class Daemon: Sendable {
 
     var enabledFeeds: [FeedConfig] { config.feeds.filter(\.enabled) }
 
+    /// Polls started at once. `poll.concurrency` bounds the requests (the
+    /// fetcher's gate); a poll whose document waits for the archive's single
+    /// writer must not keep a slow feed from starting its request, so more
+    /// polls than requests may be under way (a bounded number: each may hold
+    /// a parsed document).
+    var pollsInFlight: Int { config.poll.concurrency * 4 }
+
     /// Polls every enabled feed once, now, at most `poll.concurrency` at a time,
     /// delivering each feed's alerts as soon as its poll is committed.
     ///
@@ -158,7 +165,7 @@ public final class Daemon: Sendable {
                 next += 1
                 group.addTask { await self.poll(feed) }
             }
-            for _ in 0..<min(config.poll.concurrency, feeds.count) { startNext() }
+            for _ in 0..<min(pollsInFlight, feeds.count) { startNext() }
             while let outcome = await group.next() {
                 await deliver(outcome)
                 summary.add(outcome)
@@ -275,6 +282,9 @@ extension Daemon {
 
     private func deliver(_ deliveries: [OwedDelivery], to name: String) async {
         let quietHours = live.withLock { $0.quietHours }
+        // A local sink's successes are committed together (see AlertSink.isLocal).
+        var delivered: [(alert: Int64, sink: String)] = []
+        defer { try? archive.recordDelivered(delivered) }
         for delivery in deliveries {
             let alert = delivery.alert
             // Quiet hours hold everything but the terminal and the alert log.
@@ -289,7 +299,15 @@ extension Daemon {
             }
             do {
                 try await sink.deliver(alert)
-                try? archive.recordDelivery(alert: alert.id, sink: name, delivered: true)
+                if sink.isLocal {
+                    delivered.append((alert.id, name))
+                    if delivered.count >= 256 {
+                        try? archive.recordDelivered(delivered)
+                        delivered.removeAll(keepingCapacity: true)
+                    }
+                } else {
+                    try? archive.recordDelivery(alert: alert.id, sink: name, delivered: true)
+                }
             } catch {
                 let failure = DeliveryError.classify(error, sink: name)
                 let delay = retry.nextDelay(afterAttempt: delivery.attempts + 1, error: failure)

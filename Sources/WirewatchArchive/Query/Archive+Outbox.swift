@@ -35,6 +35,20 @@ extension Archive {
         }
     }
 
+    /// Records successful deliveries in one transaction (local sinks, whose
+    /// deliveries cost less than a commit each).
+    public func recordDelivered(_ deliveries: [(alert: Int64, sink: String)], at now: Date = Date()) throws(ArchiveError) {
+        guard !deliveries.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: "UPDATE delivery SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE alert_id = ? AND sink = ?"
+            )
+            for delivery in deliveries {
+                try statement.execute(arguments: [now.timeIntervalSince1970, delivery.alert, delivery.sink])
+            }
+        }
+    }
+
     /// Records a delivery attempt: delivered, or failed with the next attempt's
     /// time (nil = give up: the error is permanent or the attempts ran out).
     public func recordDelivery(

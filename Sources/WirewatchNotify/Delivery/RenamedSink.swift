@@ -5,6 +5,7 @@ import WirewatchCore
 struct RenamedSink: AlertSink {
     let name: String
     let base: any AlertSink
+    var isLocal: Bool { base.isLocal }
 
     func deliver(_ alert: Alert) async throws(DeliveryError) {
         do {

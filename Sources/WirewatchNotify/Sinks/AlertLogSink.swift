@@ -3,6 +3,7 @@ import WirewatchCore
 
 /// Appends each alert as one line to the alert log file.
 public struct AlertLogSink: AlertSink {
+    public var isLocal: Bool { true }
     public let name = "log"
     public let path: String
 

@@ -5,6 +5,7 @@ import WirewatchCore
 /// shippers. Delivery is at least once, so after a crash a line can appear twice;
 /// readers drop repeats by `id`.
 public struct JSONLSink: AlertSink {
+    public var isLocal: Bool { true }
     public let name: String
     public let options: JSONLOptions
 

@@ -3,6 +3,7 @@ import WirewatchCore
 
 /// Prints each alert as one line on standard output (what `wirewatch run` shows).
 public struct TerminalSink: AlertSink {
+    public var isLocal: Bool { true }
     public let name = "terminal"
 
     public init() {}
