@@ -103,6 +103,16 @@ public struct IngestResult: Sendable {
         self.updatedItems = updatedItems
         self.alerts = alerts
     }
+
+    /// Adds what another part of the same poll changed.
+    public mutating func add(_ other: IngestResult) {
+        newItems += other.newItems
+        updatedItems += other.updatedItems
+        alerts += other.alerts
+        attachedSources += other.attachedSources
+        foldedAlerts += other.foldedAlerts
+        storyLookupNanoseconds += other.storyLookupNanoseconds
+    }
 }
 
 /// The items of one poll of one feed.

@@ -19,6 +19,12 @@ final class IngestQueue: Sendable {
 
     /// Batches committed together at most (bounds one transaction's length).
     static let maxGroup = 64
+    /// A poll with more items than this (a 20 MB feed) is committed in parts,
+    /// so other feeds' polls are not held up behind one long transaction.
+    /// Each part is whole (items with their alerts); a crash between parts
+    /// leaves the rest for the next poll, which finds them new (the fetch's
+    /// validators are recorded only after the last part).
+    static let maxItemsPerCommit = 1_000
 
     let archive: Archive
     private let state = Mutex(State())
@@ -31,6 +37,19 @@ final class IngestQueue: Sendable {
         // Unchanged items leave here, and the rest get their story data, outside
         // the writer's turn (a failed read just leaves that work to the writer).
         let batch = (try? archive.prepare(batch)) ?? batch
+        guard batch.items.count > Self.maxItemsPerCommit else { return try await enqueue(batch) }
+        var total = IngestResult(newItems: 0, alerts: [])
+        var start = 0
+        while start < batch.items.count {
+            var part = batch
+            part.items = Array(batch.items[start..<min(start + Self.maxItemsPerCommit, batch.items.count)])
+            total.add(try await enqueue(part))
+            start += Self.maxItemsPerCommit
+        }
+        return total
+    }
+
+    private func enqueue(_ batch: IngestBatch) async throws(ArchiveError) -> IngestResult {
         let result = await withCheckedContinuation { continuation in
             let leads = state.withLock { state -> Bool in
                 state.queue.append(Waiting(batch: batch, continuation: continuation))
