@@ -41,7 +41,7 @@ public enum FeedLinkFinder {
             let rel = element.attributes["rel"]?.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) ?? []
             guard rel.contains("alternate"),
                   let kind = kind(of: element.attributes["type"]),
-                  let href = element.attributes["href"]?.trimmingSpaces(), !href.isEmpty else { continue }
+                  let href = element.attributes["href"]?.trimmingXMLSpace(), !href.isEmpty else { continue }
             let link = FeedLink(url: resolve(href, against: base), kind: kind, title: element.attributes["title"])
             if !result.contains(where: { $0.url == link.url }) { result.append(link) }
         }
@@ -55,7 +55,7 @@ public enum FeedLinkFinder {
     }
 
     private static func kind(of type: String?) -> FeedLink.Kind? {
-        let media = type?.split(separator: ";").first.map { String($0).trimmingSpaces().lowercased() }
+        let media = type?.split(separator: ";").first.map { String($0).trimmingXMLSpace().lowercased() }
         switch media {
         case "application/rss+xml", "application/rdf+xml": return .rss
         case "application/atom+xml": return .atom
@@ -83,32 +83,10 @@ public enum FeedLinkFinder {
         while let element = current {
             if element.pointee.type == XML_ELEMENT_NODE {
                 let name = element.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                if name == "link" || name == "base" { elements.append((name, attributes(of: element))) }
+                if name == "link" || name == "base" { elements.append((name, LibXMLTree.attributes(of: element))) }
                 if let child = element.pointee.children { walk(child, into: &elements) }
             }
             current = element.pointee.next
         }
-    }
-
-    private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var result: [String: String] = [:]
-        var property = node.pointee.properties
-        while let attribute = property {
-            if let rawName = attribute.pointee.name, let value = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
-                result[String(cString: rawName).lowercased()] = String(cString: value)
-                wirewatch_xmlFree(value)
-            }
-            property = attribute.pointee.next
-        }
-        return result
-    }
-}
-
-fileprivate extension String {
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -23,7 +23,7 @@ public enum OPMLReader {
             guard let box = ctxt.pointee._private else { return }
             let first = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
             guard first.message == nil else { return }
-            first.message = error.pointee.message.map { String(cString: $0) }?.trimmingWhitespace()
+            first.message = error.pointee.message.map { String(cString: $0) }?.trimmingXMLSpace()
             first.line = Int(error.pointee.line)
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
@@ -35,7 +35,7 @@ public enum OPMLReader {
         guard let document, ctxt.pointee.wellFormed != 0 else {
             if let document { xmlFreeDoc(document) }
             let last = ctxt.pointee.lastError
-            let message = firstError.message ?? last.message.map { String(cString: $0) }?.trimmingWhitespace() ?? "parse error"
+            let message = firstError.message ?? last.message.map { String(cString: $0) }?.trimmingXMLSpace() ?? "parse error"
             let line = firstError.line ?? Int(last.line)
             throw OPMLError(file: file, line: line > 0 ? line : nil, message: "not well-formed XML: \(message)")
         }
@@ -63,9 +63,9 @@ public enum OPMLReader {
     /// the others are folders whose text becomes a tag of everything inside.
     private static func collect(under parent: xmlNodePtr, folders: [String], into feeds: inout [OPMLFeed]) {
         for node in elements(under: parent) where name(of: node) == "outline" {
-            let attributes = self.attributes(of: node)
+            let attributes = LibXMLTree.attributes(of: node)
             let title = [attributes["text"], attributes["title"]].compactMap { $0 }.first { !$0.isEmpty }
-            if let url = attributes["xmlurl"]?.trimmingWhitespace(), !url.isEmpty {
+            if let url = attributes["xmlurl"]?.trimmingXMLSpace(), !url.isEmpty {
                 feeds.append(OPMLFeed(
                     title: title, xmlURL: url, htmlURL: attributes["htmlurl"], folders: folders,
                     categories: categories(attributes["category"]), line: Int(xmlGetLineNo(node))
@@ -79,7 +79,7 @@ public enum OPMLReader {
     static func categories(_ value: String?) -> [String] {
         guard let value else { return [] }
         return value.split(separator: ",").flatMap { $0.split(separator: "/") }
-            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            .map { String($0).trimmingXMLSpace() }.filter { !$0.isEmpty }
     }
 
     private static func elements(under parent: xmlNodePtr) -> [xmlNodePtr] {
@@ -94,28 +94,5 @@ public enum OPMLReader {
 
     private static func name(of node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0) } ?? ""
-    }
-
-    /// Attribute names lower-cased: `xmlUrl`, `xmlurl` and `XMLURL` all occur in the wild.
-    private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var result: [String: String] = [:]
-        var property = node.pointee.properties
-        while let attribute = property {
-            if let rawName = attribute.pointee.name, let value = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
-                result[String(cString: rawName).lowercased()] = String(cString: value)
-                wirewatch_xmlFree(value)
-            }
-            property = attribute.pointee.next
-        }
-        return result
-    }
-}
-
-fileprivate extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
