@@ -88,22 +88,23 @@ struct FeedPoller: Sendable {
             record.title = parsed.feed.title
             record.link = parsed.feed.link
 
-            let batch = parsed.items.map { item in
-                let (tags, alerts, onUpdate) = rules.evaluate(item, feed: feed)
-                var entry = IngestItem(
-                    identity: ItemIdentity(of: item).key, item: item, tags: tags,
-                    alertRules: alerts, updateAlertRules: onUpdate
-                )
-                entry.eachSourceRules = rules.eachSource
-                return entry
-            }
-            let ingested = try await queue.ingest(
-                IngestBatch(
-                    feedID: feedID, feedName: feed.name, items: batch, sinksByRule: sinksByRule,
-                    storyRules: rules.storyEvaluator(feed: feed.name), throttles: rules.throttles
-                )
+            // Items the feed lists again unchanged leave first (one indexed read),
+            // so only new and edited items are read by the rules.
+            var batch = IngestBatch(
+                feedID: feedID, feedName: feed.name,
+                items: parsed.items.map { IngestItem(identity: ItemIdentity(of: $0).key, item: $0, tags: [], alertRules: []) },
+                sinksByRule: sinksByRule, storyRules: rules.storyEvaluator(feed: feed.name), throttles: rules.throttles
             )
-            outcome.items = batch.count
+            batch = (try? archive.prepare(batch)) ?? batch
+            for index in batch.items.indices {
+                let (tags, alerts, onUpdate) = rules.evaluate(batch.items[index].item, feed: feed)
+                batch.items[index].tags = tags
+                batch.items[index].alertRules = alerts
+                batch.items[index].updateAlertRules = onUpdate
+                batch.items[index].eachSourceRules = rules.eachSource
+            }
+            let ingested = try await queue.ingest(batch, prepared: true)
+            outcome.items = parsed.items.count
             outcome.newItems = ingested.newItems
             outcome.alerts = ingested.alerts
             fetched.newItems = ingested.newItems

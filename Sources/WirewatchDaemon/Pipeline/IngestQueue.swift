@@ -33,10 +33,11 @@ final class IngestQueue: Sendable {
         self.archive = archive
     }
 
-    func ingest(_ batch: IngestBatch) async throws(ArchiveError) -> IngestResult {
+    /// `prepared`: the caller already ran `Archive.prepare` on the batch.
+    func ingest(_ batch: IngestBatch, prepared: Bool = false) async throws(ArchiveError) -> IngestResult {
         // Unchanged items leave here, and the rest get their story data, outside
         // the writer's turn (a failed read just leaves that work to the writer).
-        let batch = (try? archive.prepare(batch)) ?? batch
+        let batch = prepared ? batch : (try? archive.prepare(batch)) ?? batch
         guard batch.items.count > Self.maxItemsPerCommit else { return try await enqueue(batch) }
         var total = IngestResult(newItems: 0, alerts: [])
         var start = 0
