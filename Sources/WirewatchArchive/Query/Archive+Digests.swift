@@ -54,13 +54,7 @@ extension Archive {
             sql: "UPDATE alert SET digest_id = ? WHERE rule = ? AND folded = 1 AND digest_id IS NULL AND id <= ?",
             arguments: [digestID, rule, held.last?["id"] as Int64? ?? 0]
         )
-        for sink in sinks {
-            try db.execute(
-                // Due at once (0), whatever clock `now` came from.
-                sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, 0)",
-                arguments: [digestID, sink]
-            )
-        }
+        try queueDeliveries(alert: digestID, sinks: sinks, due: nil, db)
         return Alert(
             id: digestID, time: now, rule: rule, feed: feed, title: title, link: nil, itemID: 0,
             sources: held.count, kind: .digest, detail: detail

@@ -45,12 +45,7 @@ extension Archive {
             try db.execute(sql: """
                 INSERT INTO health_alert (rule, feed, state, since, alert_id) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [rule, event.feed, event.state, event.since.timeIntervalSince1970, id])
-            for sink in sinks {
-                try db.execute(
-                    sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)",
-                    arguments: [id, sink, now.timeIntervalSince1970]
-                )
-            }
+            try Self.queueDeliveries(alert: id, sinks: sinks, due: now, db)
             return Alert(
                 id: id, time: now, rule: rule, feed: event.feed, title: event.title, link: event.link,
                 itemID: 0, kind: .feedHealth, detail: event.detail

@@ -11,6 +11,17 @@ public struct OwedDelivery: Sendable {
 }
 
 extension Archive {
+    /// The outbox rows of a new alert, one per sink, written in the alert's own
+    /// transaction (so an alert is never stored without what it owes). `due` nil:
+    /// at once, whatever clock the caller's time came from.
+    static func queueDeliveries(alert: Int64, sinks: [String], due: Date?, _ db: Database) throws {
+        guard !sinks.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)")
+        for sink in sinks {
+            try statement.execute(arguments: [alert, sink, due?.timeIntervalSince1970 ?? 0])
+        }
+    }
+
     /// Deliveries due at `now`, oldest alert first: what the daemon's outbox sends
     /// (after a restart too: the rows were committed with the alerts).
     public func owedDeliveries(now: Date = Date(), limit: Int = 200) throws(ArchiveError) -> [OwedDelivery] {

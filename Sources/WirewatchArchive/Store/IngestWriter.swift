@@ -164,10 +164,7 @@ struct IngestWriter {
                 result.foldedAlerts += 1
                 continue
             }
-            for sink in sinksByRule[rule] ?? [] {
-                try db.cachedStatement(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)")
-                    .execute(arguments: [alertID, sink, time.timeIntervalSince1970])
-            }
+            try Archive.queueDeliveries(alert: alertID, sinks: sinksByRule[rule] ?? [], due: time, db)
             result.alerts.append(Alert(
                 id: alertID, time: time, rule: rule, feed: feedName,
                 title: item.title, link: item.link, itemID: itemID, storyID: storyID
