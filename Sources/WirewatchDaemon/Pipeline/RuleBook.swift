@@ -17,7 +17,7 @@ public struct RuleBook: Sendable {
     /// Alert rules with `each_source = true`.
     let eachSource: [String]
     /// Each feed's tags from the config: what `covered:` compares.
-    let feedTags: [String: [String]]
+    let feedTags: FeedTagIndex
     /// Alert rules with a `throttle` (alerts an hour).
     let throttles: [String: Int]
 
@@ -32,7 +32,7 @@ public struct RuleBook: Sendable {
         var throttles: [String: Int] = [:]
         for rule in config.alertRules { if let limit = rule.throttle { throttles[rule.name] = limit } }
         self.throttles = throttles
-        feedTags = Dictionary(config.feeds.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })
+        feedTags = FeedTagIndex(config)
     }
 
     /// The tags of an item (feed tags, then matching tag rules), the alert rules it
@@ -55,18 +55,9 @@ public struct RuleBook: Sendable {
         return { entry, story in
             var document = Self.document(entry.item, feed: feed, tags: entry.tags)
             document.storySources = story.sources
-            document.coveredTags = Self.coverage(of: story.feeds, feedTags: feedTags)
+            document.coveredTags = feedTags.coveredTags(story.feeds)
             return rules.matches(document)
         }
-    }
-
-    /// The distinct config tags of the feeds carrying a story.
-    static func coverage(of feeds: [String], feedTags: [String: [String]]) -> [String] {
-        var covered: [String] = []
-        for feed in feeds {
-            for tag in feedTags[feed] ?? [] where !covered.contains(tag) { covered.append(tag) }
-        }
-        return covered
     }
 
     static func document(_ item: Item, feed: String, tags: [String]) -> RuleDocument {
