@@ -12,18 +12,20 @@ import WirewatchRules
 /// `match`, if any, reads the feed (`feed:`, `tag:` and the event's words).
 extension Daemon {
     func raiseHealthAlerts(_ outcome: PollOutcome, now: Date = Date()) {
-        let config = self.config
+        // Called for every poll: a healthy feed with nothing to report costs nothing more.
+        guard outcome.healthChange != nil || outcome.failingSince != nil || outcome.recoveredFrom != nil else { return }
+        let (config, sinksByRule) = live.withLock { ($0.config, $0.sinksByRule) }
         let rules = config.alertRules.filter { $0.event == .feedHealth }
         guard !rules.isEmpty else { return }
-        let feed = config.feeds.first { $0.name == outcome.feed }
-        let sinksByRule = live.withLock { $0.sinksByRule }
+        // Looked up only now that there may be something to report.
+        lazy var tags = config.feeds.first { $0.name == outcome.feed }?.tags ?? []
         for rule in rules {
             for event in Self.healthEvents(outcome, rule: rule, now: now, hasAlerted: { state, since in
                 (try? archive.hasHealthAlert(rule: rule.name, feed: outcome.feed, state: state, since: since)) ?? false
             }) {
                 let document = RuleDocument(
                     title: event.title, content: event.detail ?? "", feed: outcome.feed,
-                    link: event.link ?? "", tags: feed?.tags ?? []
+                    link: event.link ?? "", tags: tags
                 )
                 guard rule.query.matches(document) else { continue }
                 do {
