@@ -157,19 +157,41 @@ public final class Daemon: Sendable {
             guard let state = states[feed.name] else { return true }
             return state.health != .gone && (state.retryAfterUntil ?? .distantPast) <= now
         }
-        await withTaskGroup(of: PollOutcome.self) { group in
+        enum Event: Sendable {
+            case polled(PollOutcome)
+            case delivered
+        }
+        await withTaskGroup(of: Event.self) { group in
             var next = 0
             func startNext() {
                 guard next < feeds.count else { return }
                 let feed = feeds[next]
                 next += 1
-                group.addTask { await self.poll(feed) }
+                group.addTask { .polled(await self.poll(feed)) }
+            }
+            // Delivery runs beside the polls (one pass at a time, another when
+            // alerts came meanwhile), so sending alerts never holds up a fetch.
+            var delivering = false
+            var owed = false
+            func startDelivery() {
+                delivering = true
+                owed = false
+                group.addTask { await self.deliverOwed(); return .delivered }
             }
             for _ in 0..<min(pollsInFlight, feeds.count) { startNext() }
-            while let outcome = await group.next() {
-                await deliver(outcome)
-                summary.add(outcome)
-                startNext()
+            while let event = await group.next() {
+                switch event {
+                case .polled(let outcome):
+                    report(outcome)
+                    summary.add(outcome)
+                    startNext()
+                    if !outcome.alerts.isEmpty {
+                        if delivering { owed = true } else { startDelivery() }
+                    }
+                case .delivered:
+                    delivering = false
+                    if owed { startDelivery() }
+                }
             }
         }
         // What earlier runs still owe (a restart after a crash mid-delivery).
@@ -203,13 +225,6 @@ public final class Daemon: Sendable {
             plan: PollPlan(bounds: config.pollBounds(for: feed), failingAfter: config.poll.failingAfter),
             redirects: redirects
         )
-    }
-
-    /// Logs the outcome and hands its alerts to every sink; a failing sink is
-    /// logged and never stops the others.
-    func deliver(_ outcome: PollOutcome) async {
-        report(outcome)
-        if !outcome.alerts.isEmpty { await deliverOwed() }
     }
 
     /// Logs the outcome: its health change (one line), its error or warning.

@@ -19,9 +19,29 @@ extension Archive {
     /// writer does with the polls that finished while the previous commit ran.
     /// One commit instead of many is most of the cost of a small ingest.
     public func ingest(_ batches: [IngestBatch], at time: Date = Date()) throws(ArchiveError) -> [IngestResult] {
-        if batches.isEmpty { return [] }
+        try commit(batches, polls: [], at: time)
+    }
+
+    /// The daemon writer's group commit: the polls' batches, then the fetch log
+    /// rows and schedules of the polls that finished (304s and failures too),
+    /// all in one transaction. Polls that store nothing then cost a row each in
+    /// a shared commit, not a commit each.
+    public func commit(
+        _ batches: [IngestBatch], polls: [(fetch: FetchRecord, state: FeedPollState)], at time: Date = Date()
+    ) throws(ArchiveError) -> [IngestResult] {
+        if batches.isEmpty && polls.isEmpty { return [] }
+        if batches.isEmpty {
+            // No story keys involved: a plain write.
+            return try write { db in
+                for poll in polls {
+                    try Self.writeFetch(poll.fetch, db)
+                    try Self.writePollState(poll.state, feedID: poll.fetch.feedID, db)
+                }
+                return []
+            }
+        }
         return try writeWithStoryKeys(now: time) { db, keyTables in
-            try batches.map { batch in
+            let results = try batches.map { batch in
                 var writer = IngestWriter(
                     db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables
                 )
@@ -31,6 +51,11 @@ extension Archive {
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }
+            for poll in polls {
+                try Self.writeFetch(poll.fetch, db)
+                try Self.writePollState(poll.state, feedID: poll.fetch.feedID, db)
+            }
+            return results
         }
     }
 

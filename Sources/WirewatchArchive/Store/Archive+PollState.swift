@@ -96,6 +96,8 @@ extension Archive {
         state.skipHours = numbers(row["skip_hours"])
         state.skipDays = numbers(row["skip_days"])
         state.lastFetchAt = date("last_fetch_at")
+        state.etag = row["etag"]
+        state.lastModified = row["last_modified"]
         return state
     }
 }

@@ -35,6 +35,10 @@ public struct FeedPollState: Sendable, Hashable {
     public var skipDays: [Int] = []
     /// When the feed was last polled (read only: `recordFetch` writes it).
     public var lastFetchAt: Date?
+    /// The validators the server sent last, byte for byte (read only:
+    /// `recordFetch` writes them), read with the state so a poll needs one read.
+    public var etag: String?
+    public var lastModified: String?
 
     public init() {}
 }

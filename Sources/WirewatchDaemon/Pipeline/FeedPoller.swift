@@ -30,7 +30,8 @@ struct FeedPoller: Sendable {
         var state = (try? archive.pollState(feedID: feedID)) ?? FeedPollState()
         // A confirmed permanent redirect: poll where the feed lives now.
         let source = state.currentURL.map(FeedSource.http) ?? feed.source
-        var (outcome, result, record) = await fetchAndIngest(feed, feedID: feedID, source: source)
+        let validators = FetchValidators(etag: state.etag, lastModified: state.lastModified)
+        var (outcome, result, record) = await fetchAndIngest(feed, feedID: feedID, source: source, validators: validators)
         let failingBefore = state.firstFailureAt
         outcome.healthChange = machine.apply(result, to: &state, now: Date(), draw: Double.random(in: 0..<1))
         outcome.failingSince = state.firstFailureAt
@@ -38,8 +39,8 @@ struct FeedPoller: Sendable {
         outcome.nextDue = state.nextDue
         outcome.health = state.health
         do {
-            // One transaction: the fetch log row and the new schedule.
-            try archive.recordPoll(record, state: state)
+            // The fetch log row and the new schedule, in the writer's next group.
+            try await queue.record(record, state: state)
         } catch {
             logger.warning("could not save the schedule: \(error)", metadata: ["feed": "\(feed.name)"])
         }
@@ -47,7 +48,7 @@ struct FeedPoller: Sendable {
     }
 
     private func fetchAndIngest(
-        _ feed: FeedConfig, feedID: Int64, source: FeedSource
+        _ feed: FeedConfig, feedID: Int64, source: FeedSource, validators: FetchValidators
     ) async -> (PollOutcome, PollResult, FetchRecord) {
         let clock = ContinuousClock()
         let started = clock.now
@@ -59,9 +60,6 @@ struct FeedPoller: Sendable {
         var result = PollResult.failed(error: "not polled", retryAfter: nil)
         var fetched = PollResult.Fetched()
         do {
-            let stored = try? archive.validators(feedID: feedID)
-            let validators = FetchValidators(etag: stored?.etag, lastModified: stored?.lastModified)
-            // A confirmed permanent redirect: poll where the feed lives now.
             let response = try await fetcher.fetch(source, validators: validators)
             outcome.status = response.status
             record.status = response.status
