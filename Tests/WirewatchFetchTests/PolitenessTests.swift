@@ -19,4 +19,26 @@ import WirewatchTesting
         #expect(server.requests.count == 3)
         try await server.stop()
     }
+
+    @Test func perHostAboveTheClientsDefaultPoolIsReallyConcurrent() async throws {
+        // Twelve feeds on one host that never answer: with `per_host = 12` all
+        // twelve requests must be out at once (the HTTP client's own pool
+        // used to hold them to 8, behind the silent ones).
+        let server = try await RawServer.start(.silent)
+        let settings = testSettings { $0.politeness = .init(perHost: 12, minimumDelay: .zero, global: 16) }
+        try await withFetcher(settings) { fetcher in
+            await withTaskGroup(of: Void.self) { group in
+                for n in 0..<12 { group.addTask { _ = await fetcher.failure(server.url("/feed\(n).xml")) } }
+                // Waits for the twelfth connection (the fetches' own 30 s timeout
+                // ends the test should it never come), then stops the fetches.
+                let deadline = ContinuousClock.now + .seconds(20)
+                while server.mostConnectionsAtOnce < 12, ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                group.cancelAll()
+            }
+        }
+        #expect(server.mostConnectionsAtOnce == 12)
+        try await server.stop()
+    }
 }
