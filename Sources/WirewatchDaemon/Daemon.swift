@@ -194,8 +194,9 @@ public final class Daemon: Sendable {
                 }
             }
         }
-        // What earlier runs still owe (a restart after a crash mid-delivery).
-        await deliverOwed()
+        // Everything still owed, this run's and what earlier runs left (a
+        // restart after a crash mid-delivery).
+        await deliverOwed(pages: .max)
         prune()
         logger.info(
             "poll cycle done",
@@ -277,23 +278,32 @@ extension Daemon {
     /// failing sink never holds up another; each result is recorded, failures
     /// come back after the retry policy's delay, permanent ones are given up.
     /// One pass at a time, so an alert is never sent twice at once.
-    func deliverOwed() async {
+    func deliverOwed(pages: Int = Daemon.outboxPagesPerPass) async {
         guard outboxBusy.withLock({ busy in defer { busy = true }; return !busy }) else { return }
         defer { outboxBusy.withLock { $0 = false } }
-        let owed: [OwedDelivery]
-        do {
-            owed = try archive.owedDeliveries()
-        } catch {
-            logger.error("outbox: \(error)")
-            return
-        }
-        let bySink = Dictionary(grouping: owed, by: \.sink)
-        await withTaskGroup(of: Void.self) { group in
-            for (name, deliveries) in bySink {
-                group.addTask { await self.deliver(deliveries, to: name) }
+        // Page after page until nothing is due (a first cycle can owe 100,000
+        // alerts); bounded, so a record that cannot be written never spins here.
+        for _ in 0..<pages {
+            let owed: [OwedDelivery]
+            do {
+                owed = try archive.owedDeliveries(limit: Self.outboxPage)
+            } catch {
+                logger.error("outbox: \(error)")
+                return
             }
+            let bySink = Dictionary(grouping: owed, by: \.sink)
+            await withTaskGroup(of: Void.self) { group in
+                for (name, deliveries) in bySink {
+                    group.addTask { await self.deliver(deliveries, to: name) }
+                }
+            }
+            if owed.count < Self.outboxPage || Task.isCancelled { return }
         }
     }
+
+    /// Deliveries read from the outbox at a time, and pages sent per pass.
+    static let outboxPage = 500
+    static let outboxPagesPerPass = 100
 
     private func deliver(_ deliveries: [OwedDelivery], to name: String) async {
         let quietHours = live.withLock { $0.quietHours }

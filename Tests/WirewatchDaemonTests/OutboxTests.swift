@@ -76,6 +76,35 @@ struct OutboxTests {
         await restarted.shutdown()
     }
 
+    @Test func aBacklogLargerThanAPageIsSentInOnePass() async throws {
+        let dir = try TemporaryDirectory("outbox-backlog")
+        defer { dir.remove() }
+        // Distinct stories (no two share words beyond the rule's), every one alerting.
+        let count = Daemon.outboxPage * 2 + 100
+        try dir.write("feed.xml", rss((0..<count).map { n in
+            let words = (1...12).map { "w\(n)x\($0 * 7919 % 1000)" }.joined(separator: " ")
+            return ("b\(n)", "Strike report \(n)", "Strike news \(words)")
+        }))
+        let config = try Config.load(path: try dir.write("wirewatch.toml", """
+            [archive]
+            path = "archive.sqlite"
+            [[feed]]
+            name = "local"
+            url = "feed.xml"
+            [[alert]]
+            name = "strike"
+            match = 'strike'
+            """))
+        let sink = RecordingSink()
+        let daemon = try Daemon(config: config, sinks: [sink], logger: quietLogger)
+        let summary = await daemon.runOnce()
+        #expect(summary.alerts == count)
+        #expect(await sink.alerts.count == count)
+        #expect(Set(await sink.alerts.map(\.id)).count == count, "each alert once")
+        #expect(try daemon.archive.owedDeliveries().isEmpty)
+        await daemon.shutdown()
+    }
+
     @Test func undeliveredAlertsAreDeliveredAfterARestart() async throws {
         let dir = try TemporaryDirectory("outbox-restart")
         defer { dir.remove() }

@@ -28,7 +28,7 @@ extension Archive {
         try read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT alert.*, delivery.sink AS delivery_sink, delivery.attempts AS delivery_attempts
-                FROM delivery INDEXED BY delivery_owed JOIN alert ON alert.id = delivery.alert_id
+                FROM delivery INDEXED BY delivery_owed_by_alert JOIN alert ON alert.id = delivery.alert_id
                 WHERE delivery.delivered_at IS NULL AND delivery.gave_up = 0 AND delivery.next_attempt_at <= ?
                 ORDER BY delivery.alert_id LIMIT ?
                 """), arguments: [now.timeIntervalSince1970, limit])
