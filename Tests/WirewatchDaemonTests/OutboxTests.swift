@@ -37,7 +37,12 @@ struct OutboxTests {
             ("s1", "General strike called in Minneapolis", "Twin Cities unions vote."),
             ("s2", "Nurses join the general strike in Minneapolis", "Hospital workers walk out across the Twin Cities today."),
         ]))
-        return try Config.load(path: try dir.write("wirewatch.toml", """
+        return try config(dir, match: #""general strike" AND Minneapolis"#)
+    }
+
+    /// One local feed (`feed.xml`) and one alert rule, `strike`.
+    func config(_ dir: TemporaryDirectory, match: String) throws -> Config {
+        try Config.load(path: try dir.write("wirewatch.toml", """
             [archive]
             path = "archive.sqlite"
             [[feed]]
@@ -45,7 +50,7 @@ struct OutboxTests {
             url = "feed.xml"
             [[alert]]
             name = "strike"
-            match = '"general strike" AND Minneapolis'
+            match = '\(match)'
             """))
     }
 
@@ -85,16 +90,7 @@ struct OutboxTests {
             let words = (1...12).map { "w\(n)x\($0 * 7919 % 1000)" }.joined(separator: " ")
             return ("b\(n)", "Strike report \(n)", "Strike news \(words)")
         }))
-        let config = try Config.load(path: try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [[feed]]
-            name = "local"
-            url = "feed.xml"
-            [[alert]]
-            name = "strike"
-            match = 'strike'
-            """))
+        let config = try config(dir, match: "strike")
         let sink = RecordingSink()
         let daemon = try Daemon(config: config, sinks: [sink], logger: quietLogger)
         let summary = await daemon.runOnce()
