@@ -38,6 +38,7 @@ extension Daemon {
             var running = 0
             var timerPending = false
             var lastMaintenance = Date()
+            var lastTrim = Date()
             while !Task.isCancelled {
                 if takeReload() {
                     // New (or newly enabled) feeds, and gone ones whose URL changed or
@@ -80,6 +81,10 @@ extension Daemon {
                     // restart) what the outbox still owes.
                     makeDigests()
                     group.addTask { await self.deliverOwed(); return .delivered }
+                    if Date().timeIntervalSince(lastTrim) > MemoryTrim.interval {
+                        lastTrim = Date()
+                        MemoryTrim.releaseFreeMemory()
+                    }
                     if Date().timeIntervalSince(lastMaintenance) > 3600 {
                         lastMaintenance = Date()
                         prune()
