@@ -3,10 +3,12 @@
 // items through a naive plain FTS5 insert for comparison.
 //
 //   swift run -c release wirewatch-bench-archive [--items 1000000] [--dir DIR] [--skip-naive]
+//   wirewatch-bench-archive --search-only DIR [--rounds 5]   (searches an archive built earlier with --dir DIR)
 import Foundation
 import WirewatchArchive
 import WirewatchCore
 import WirewatchDedup
+import GRDB
 
 /// Lines appear as they are measured, also when stdout is a file.
 func print(_ line: String) {
@@ -18,6 +20,8 @@ var directory: String?
 var skipNaive = false
 var groupCommit = 50
 var skipSearch = false
+var searchOnly: String?
+var searchRounds = 5
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -26,10 +30,24 @@ while let argument = arguments.next() {
     case "--skip-naive": skipNaive = true
     case "--skip-search": skipSearch = true
     case "--group": groupCommit = Int(arguments.next() ?? "") ?? groupCommit
+    case "--search-only": searchOnly = arguments.next()
+    case "--rounds": searchRounds = Int(arguments.next() ?? "") ?? searchRounds
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
     }
+}
+if let searchOnly {
+    // An archive built earlier (--dir): no ingest, only the searches, timed per query.
+    let path = searchOnly + "/archive.sqlite"
+    let reader = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+    let newest = try reader.read { try Double.fetchOne($0, sql: "SELECT max(first_seen_at) FROM item") } ?? Date().timeIntervalSince1970
+    let count = try reader.read { try Int.fetchOne($0, sql: "SELECT max(id) FROM item") } ?? 0
+    try reader.close()
+    print("search only: \(path), \(count) items, newest \(Date(timeIntervalSince1970: newest)), \(searchRounds) timed rounds per query")
+    try runSearches(archive: Archive(existingAt: path), end: Date(timeIntervalSince1970: newest), perQuery: true, rounds: searchRounds)
+    print("peak RSS: \(Measure.format(Measure.peakRSSMiB())) MiB")
+    exit(0)
 }
 let folder = directory ?? FileManager.default.temporaryDirectory.path + "/wirewatch-bench-\(getpid())"
 try? FileManager.default.removeItem(atPath: folder)
@@ -115,53 +133,8 @@ print("archive: \(bytes) bytes = \(bytes / Int64(max(1, newItems))) bytes per it
 print("peak RSS after ingest: \(Measure.format(Measure.peakRSSMiB())) MiB")
 
 // MARK: searches
-let searches: [(String, TextCondition)] = [
-    ("minneapolis", .word("minneapolis", field: nil)),
-    ("ice", .word("ice", field: nil)),
-    ("strike", .word("strike", field: nil)),
-    ("police", .word("police", field: nil)),
-    ("rare word", .word("kalomi", field: nil)),
-    ("\"general strike\"", .phrase(["union", "strike"], field: nil)),
-    ("\"hennepin county\"", .phrase(["hennepin", "county"], field: nil)),
-    ("ice AND deportation", .all([.word("ice", field: nil), .word("deportation", field: nil)])),
-    ("minneapolis AND protest", .all([.word("minneapolis", field: nil), .word("protest", field: nil)])),
-    ("protest OR rally OR march", .any([.word("protest", field: nil), .word("rally", field: nil), .word("march", field: nil)])),
-    ("deport*", .prefix("deport", field: nil)),
-    ("immigra*", .prefix("immigra", field: nil)),
-    ("title:strike", .word("strike", field: .title)),
-    ("title:(court OR judge)", .any([.word("court", field: .title), .word("judge", field: .title)])),
-    ("nurses strike", .all([.word("nurses", field: nil), .word("strike", field: nil)])),
-    ("union AND (wages OR contract)", .all([.word("union", field: nil), .any([.word("wages", field: nil), .word("contract", field: nil)])])),
-    ("asylum court", .all([.word("asylum", field: nil), .word("court", field: nil)])),
-    ("\"federal agents\"", .phrase(["federal", "agents"], field: nil)),
-    ("transit OR teachers", .any([.word("transit", field: nil), .word("teachers", field: nil)])),
-    ("raid NOT police (index: raid)", .word("raid", field: nil)),
-]
-let since = end.addingTimeInterval(-30 * 86_400)
-func timeSearches(ranked: Bool, since: Date?) throws -> [Double] {
-    var samples: [Double] = []
-    for (_, condition) in searches {
-        var request = SearchRequest(condition: condition)
-        request.ranked = ranked
-        request.since = since
-        request.limit = 20
-        _ = try archive.search(request)
-        for _ in 0..<5 {
-            let clock = ContinuousClock.now
-            _ = try archive.search(request)
-            let elapsed = ContinuousClock.now - clock
-            samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
-        }
-    }
-    return samples
-}
 if !skipSearch {
-let newest = try timeSearches(ranked: false, since: since)
-let rankedWindow = try timeSearches(ranked: true, since: since)
-let rankedAll = try timeSearches(ranked: true, since: nil)
-print("search ms, 20 typical, newest first, --since 30d: p50 \(Measure.format(Measure.percentile(newest, 0.5), 2)) p99 \(Measure.format(Measure.percentile(newest, 0.99), 2))")
-print("search ms, 20 typical, --rank, --since 30d:     p50 \(Measure.format(Measure.percentile(rankedWindow, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedWindow, 0.99), 2))")
-print("search ms, 20 typical, --rank, all time:        p50 \(Measure.format(Measure.percentile(rankedAll, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedAll, 0.99), 2))")
+    try runSearches(archive: archive, end: end, perQuery: false)
 }
 
 // MARK: naive plain FTS5 insert of the same items
@@ -200,4 +173,62 @@ if directory == nil { try? FileManager.default.removeItem(atPath: folder) }
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The 20 typical searches: newest first over --since 30d, ranked over 30d, ranked all time.
+/// `perQuery` also prints each query's hits and p50/p99.
+func runSearches(archive: Archive, end: Date, perQuery: Bool, rounds: Int = 5) throws {
+    let searches: [(String, TextCondition)] = [
+        ("minneapolis", .word("minneapolis", field: nil)),
+        ("ice", .word("ice", field: nil)),
+        ("strike", .word("strike", field: nil)),
+        ("police", .word("police", field: nil)),
+        ("rare word", .word("kalomi", field: nil)),
+        ("\"general strike\"", .phrase(["union", "strike"], field: nil)),
+        ("\"hennepin county\"", .phrase(["hennepin", "county"], field: nil)),
+        ("ice AND deportation", .all([.word("ice", field: nil), .word("deportation", field: nil)])),
+        ("minneapolis AND protest", .all([.word("minneapolis", field: nil), .word("protest", field: nil)])),
+        ("protest OR rally OR march", .any([.word("protest", field: nil), .word("rally", field: nil), .word("march", field: nil)])),
+        ("deport*", .prefix("deport", field: nil)),
+        ("immigra*", .prefix("immigra", field: nil)),
+        ("title:strike", .word("strike", field: .title)),
+        ("title:(court OR judge)", .any([.word("court", field: .title), .word("judge", field: .title)])),
+        ("nurses strike", .all([.word("nurses", field: nil), .word("strike", field: nil)])),
+        ("union AND (wages OR contract)", .all([.word("union", field: nil), .any([.word("wages", field: nil), .word("contract", field: nil)])])),
+        ("asylum court", .all([.word("asylum", field: nil), .word("court", field: nil)])),
+        ("\"federal agents\"", .phrase(["federal", "agents"], field: nil)),
+        ("transit OR teachers", .any([.word("transit", field: nil), .word("teachers", field: nil)])),
+        ("raid NOT police (index: raid)", .word("raid", field: nil)),
+    ]
+    let since = end.addingTimeInterval(-30 * 86_400)
+    func timeSearches(_ label: String, ranked: Bool, since: Date?) throws -> [Double] {
+        var samples: [Double] = []
+        if perQuery { print("\(label):") }
+        for (name, condition) in searches {
+            var request = SearchRequest(condition: condition)
+            request.ranked = ranked
+            request.since = since
+            request.limit = 20
+            let hits = try archive.search(request).count
+            var mine: [Double] = []
+            for _ in 0..<rounds {
+                let clock = ContinuousClock.now
+                _ = try archive.search(request)
+                let elapsed = ContinuousClock.now - clock
+                mine.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+            }
+            if perQuery {
+                let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                print("  \(padded) hits \(hits)  p50 \(Measure.format(Measure.percentile(mine, 0.5), 2))  p99 \(Measure.format(Measure.percentile(mine, 0.99), 2)) ms")
+            }
+            samples += mine
+        }
+        return samples
+    }
+    let newest = try timeSearches("newest first, --since 30d", ranked: false, since: since)
+    let rankedWindow = try timeSearches("--rank, --since 30d", ranked: true, since: since)
+    let rankedAll = try timeSearches("--rank, all time", ranked: true, since: nil)
+    print("search ms, 20 typical, newest first, --since 30d: p50 \(Measure.format(Measure.percentile(newest, 0.5), 2)) p99 \(Measure.format(Measure.percentile(newest, 0.99), 2))")
+    print("search ms, 20 typical, --rank, --since 30d:     p50 \(Measure.format(Measure.percentile(rankedWindow, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedWindow, 0.99), 2))")
+    print("search ms, 20 typical, --rank, all time:        p50 \(Measure.format(Measure.percentile(rankedAll, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedAll, 0.99), 2))")
 }
