@@ -13,32 +13,52 @@ extension Archive {
             query.lowestID = try request.since.map { try Self.lowestItemID(db, since: $0) } ?? nil
             var accepted: [(item: ArchivedItem, score: Double?)] = []
             var offset = 0
-            // Page through candidates (ids and scores only: ranking must not read
-            // every matching row) until enough pass the dates and the exact check.
-            let page = max(request.limit * 4, 50)
-            while accepted.count < request.limit {
+            // Newest first, the index stops after `page` matches and the next page
+            // starts below the last id seen, so small pages cost little: the first
+            // asks for exactly what is shown, later ones (the filter rejected some)
+            // grow. Ranked, every page is a BM25 pass over all the matches: one
+            // page of a few times the limit, then all the rest at once.
+            var page = request.ranked ? max(request.limit * 4, 50) : request.limit
+            search: while accepted.count < request.limit {
                 let candidates = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments(limit: page, offset: offset))
-                let items = try Self.items(db, ids: candidates.map { $0["id"] })
-                for candidate in candidates {
-                    guard var item = items[candidate["id"]] else { continue }
-                    if let since = request.since, item.date < since { continue }
-                    if let until = request.until, item.date > until { continue }
-                    item.tags = try String.fetchAll(
-                        db.cachedStatement(sql: "SELECT tag FROM item_tag WHERE item_id = ? ORDER BY tag"),
-                        arguments: [item.id]
-                    )
-                    if request.includesStoryFeeds, let story = item.storyID {
-                        item.storyFeeds = try Self.storyFeeds(db, story: story)
+                // Whole rows are read a chunk at a time: only as many as can still be shown.
+                var next = 0
+                while next < candidates.count {
+                    let chunk = candidates[next..<min(candidates.count, next + max(request.limit - accepted.count, 1))]
+                    next = chunk.endIndex
+                    let items = try Self.items(db, ids: chunk.map { $0["id"] })
+                    for candidate in chunk {
+                        guard var item = items[candidate["id"]] else { continue }
+                        if let since = request.since, item.date < since { continue }
+                        if let until = request.until, item.date > until { continue }
+                        item.tags = try String.fetchAll(
+                            db.cachedStatement(sql: "SELECT tag FROM item_tag WHERE item_id = ? ORDER BY tag"),
+                            arguments: [item.id]
+                        )
+                        if request.includesStoryFeeds, let story = item.storyID {
+                            item.storyFeeds = try Self.storyFeeds(db, story: story)
+                        }
+                        if let filter = request.filter, !filter(item) { continue }
+                        accepted.append((item, candidate["score"]))
+                        if accepted.count == request.limit { break search }
                     }
-                    if let filter = request.filter, !filter(item) { continue }
-                    accepted.append((item, candidate["score"]))
-                    if accepted.count == request.limit { break }
                 }
-                if candidates.count < page { break }
-                offset += page
+                if page < 0 || candidates.count < page { break }
+                if request.ranked {
+                    offset += page
+                    page = -1  // SQLite: no limit
+                } else {
+                    query.belowID = candidates.last?["id"]
+                    page = min(page * 4, 2_000)
+                }
             }
-            let snippets = try expression.map { try Self.snippets(db, expression: $0, ids: accepted.map(\.item.id)) } ?? [:]
-            return accepted.map { SearchHit(item: $0.item, snippet: snippets[$0.item.id] ?? Self.lead($0.item.text), score: $0.score) }
+            guard let expression else {
+                return accepted.map { SearchHit(item: $0.item, snippet: Self.lead($0.item.text), score: nil) }
+            }
+            let shown = try Self.snippets(db, expression: expression, ids: accepted.map(\.item.id), scores: !request.ranked)
+            return accepted.map {
+                SearchHit(item: $0.item, snippet: shown[$0.item.id]?.snippet ?? Self.lead($0.item.text), score: $0.score ?? shown[$0.item.id]?.score)
+            }
         }
     }
 
@@ -65,19 +85,28 @@ extension Archive {
         return Dictionary(rows.map { (row: Row) in (row["id"] as Int64, archivedItem(row)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Highlighted snippets, computed only for the results shown.
-    static func snippets(_ db: Database, expression: String, ids: [Int64]) throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
+    /// Highlighted snippets (and, when `scores`, BM25 scores), computed only for
+    /// the results shown. One pass over the index between the lowest and the
+    /// highest id shown, with the ids checked outside the index: FTS5 answers
+    /// `rowid IN (...)` one id at a time, re-running the whole expression for
+    /// each (20 prefix expansions over the whole index for `deport*`), while the
+    /// range costs no more than the candidate query, which already read it.
+    static func snippets(_ db: Database, expression: String, ids: [Int64], scores: Bool) throws -> [Int64: (snippet: String, score: Double?)] {
+        guard let lowest = ids.min(), let highest = ids.max() else { return [:] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let score = scores ? "bm25(item_fts, 4.0, 1.0, 2.0)" : "NULL"
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT rowid, snippet(item_fts, -1, char(2), char(3), '…', 16) AS snip FROM item_fts
-                WHERE item_fts MATCH ? AND rowid IN (\(placeholders))
+                SELECT rowid, snippet(item_fts, -1, char(2), char(3), '…', 16) AS snip, \(score) AS score FROM item_fts
+                WHERE item_fts MATCH ? AND rowid >= ? AND rowid <= ? AND +rowid IN (\(placeholders))
                 """,
-            arguments: StatementArguments([expression as any DatabaseValueConvertible] + ids.map { $0 as any DatabaseValueConvertible })
+            arguments: StatementArguments([expression, lowest, highest] as [any DatabaseValueConvertible] + ids.map { $0 as any DatabaseValueConvertible })
         )
-        return Dictionary(rows.map { (row: Row) in (row["rowid"] as Int64, row["snip"] as String) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            rows.map { (row: Row) in (row["rowid"] as Int64, (row["snip"] as String, row["score"] as Double?)) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// The lowest item id that can have been published at or after `since`.
@@ -135,6 +164,8 @@ struct SearchSQL {
     let request: SearchRequest
     let expression: String?
     var lowestID: Int64?
+    /// Newest first, after the first page: the next page starts below this id.
+    var belowID: Int64?
 
     var sql: String {
         var clauses: [String] = []
@@ -148,14 +179,19 @@ struct SearchSQL {
         }
         let select: String
         let order: String
+        // The id bounds go to FTS5 as rowid constraints, so the index itself
+        // starts and stops there. Newest first selects no BM25: its first call
+        // counts every match of each term over the whole index (the scores
+        // shown come with the snippets, for the results only).
+        let bounds = [lowestID.map { _ in "\(idColumn) >= ?" }, belowID.map { _ in "\(idColumn) < ?" }].compactMap { $0 }
         if expression != nil {
-            select = "SELECT item_fts.rowid AS id, bm25(item_fts, 4.0, 1.0, 2.0) AS score FROM item_fts" + joins
-            clauses.insert("item_fts MATCH ?", at: 0)
-            if lowestID != nil { clauses.insert("item_fts.rowid >= ?", at: 1) }
+            let score = request.ranked ? ", bm25(item_fts, 4.0, 1.0, 2.0) AS score" : ""
+            select = "SELECT item_fts.rowid AS id\(score) FROM item_fts" + joins
+            clauses.insert(contentsOf: ["item_fts MATCH ?"] + bounds, at: 0)
             order = request.ranked ? "ORDER BY score" : "ORDER BY item_fts.rowid DESC"
         } else {
             select = "SELECT item.id AS id FROM item" + (request.feeds.isEmpty ? "" : " JOIN feed ON feed.id = item.feed_id")
-            if lowestID != nil { clauses.insert("item.id >= ?", at: 0) }
+            clauses.insert(contentsOf: bounds, at: 0)
             order = "ORDER BY item.id DESC"
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
@@ -168,6 +204,7 @@ struct SearchSQL {
         var values: [(any DatabaseValueConvertible)?] = []
         if let expression { values.append(expression) }
         if let lowestID { values.append(lowestID) }
+        if let belowID { values.append(belowID) }
         values += request.feeds.map { $0 as (any DatabaseValueConvertible)? }
         values += request.tags.map { $0 as (any DatabaseValueConvertible)? }
         values += [limit, offset]
