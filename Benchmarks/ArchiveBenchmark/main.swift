@@ -22,6 +22,7 @@ var groupCommit = 50
 var skipSearch = false
 var searchOnly: String?
 var searchRounds = 5
+var dumpPath: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -32,6 +33,7 @@ while let argument = arguments.next() {
     case "--group": groupCommit = Int(arguments.next() ?? "") ?? groupCommit
     case "--search-only": searchOnly = arguments.next()
     case "--rounds": searchRounds = Int(arguments.next() ?? "") ?? searchRounds
+    case "--dump": dumpPath = arguments.next()
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -45,7 +47,7 @@ if let searchOnly {
     let count = try reader.read { try Int.fetchOne($0, sql: "SELECT max(id) FROM item") } ?? 0
     try reader.close()
     print("search only: \(path), \(count) items, newest \(Date(timeIntervalSince1970: newest)), \(searchRounds) timed rounds per query")
-    try runSearches(archive: Archive(existingAt: path), end: Date(timeIntervalSince1970: newest), perQuery: true, rounds: searchRounds)
+    try runSearches(archive: Archive(existingAt: path), end: Date(timeIntervalSince1970: newest), perQuery: true, rounds: searchRounds, dump: dumpPath)
     print("peak RSS: \(Measure.format(Measure.peakRSSMiB())) MiB")
     exit(0)
 }
@@ -177,7 +179,9 @@ extension Duration {
 
 /// The 20 typical searches: newest first over --since 30d, ranked over 30d, ranked all time.
 /// `perQuery` also prints each query's hits and p50/p99.
-func runSearches(archive: Archive, end: Date, perQuery: Bool, rounds: Int = 5) throws {
+/// `dump` writes every hit (id, score, snippet) to a file, to compare two builds' results.
+func runSearches(archive: Archive, end: Date, perQuery: Bool, rounds: Int = 5, dump: String? = nil) throws {
+    var dumped = ""
     let searches: [(String, TextCondition)] = [
         ("minneapolis", .word("minneapolis", field: nil)),
         ("ice", .word("ice", field: nil)),
@@ -209,7 +213,14 @@ func runSearches(archive: Archive, end: Date, perQuery: Bool, rounds: Int = 5) t
             request.ranked = ranked
             request.since = since
             request.limit = 20
-            let hits = try archive.search(request).count
+            let results = try archive.search(request)
+            let hits = results.count
+            if dump != nil {
+                dumped += "\(label) | \(name)\n"
+                for hit in results {
+                    dumped += "  \(hit.item.id) \(hit.score.map { String(format: "%.6f", $0) } ?? "nil") \(hit.item.title) | \(hit.snippet)\n"
+                }
+            }
             var mine: [Double] = []
             for _ in 0..<rounds {
                 let clock = ContinuousClock.now
@@ -228,6 +239,7 @@ func runSearches(archive: Archive, end: Date, perQuery: Bool, rounds: Int = 5) t
     let newest = try timeSearches("newest first, --since 30d", ranked: false, since: since)
     let rankedWindow = try timeSearches("--rank, --since 30d", ranked: true, since: since)
     let rankedAll = try timeSearches("--rank, all time", ranked: true, since: nil)
+    if let dump { try dumped.write(toFile: dump, atomically: true, encoding: .utf8) }
     print("search ms, 20 typical, newest first, --since 30d: p50 \(Measure.format(Measure.percentile(newest, 0.5), 2)) p99 \(Measure.format(Measure.percentile(newest, 0.99), 2))")
     print("search ms, 20 typical, --rank, --since 30d:     p50 \(Measure.format(Measure.percentile(rankedWindow, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedWindow, 0.99), 2))")
     print("search ms, 20 typical, --rank, all time:        p50 \(Measure.format(Measure.percentile(rankedAll, 0.5), 2)) p99 \(Measure.format(Measure.percentile(rankedAll, 0.99), 2))")
