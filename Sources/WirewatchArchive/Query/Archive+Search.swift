@@ -11,7 +11,7 @@ extension Archive {
         return try read { db in
             var query = SearchSQL(request: request, expression: expression)
             query.lowestID = try request.since.map { try Self.lowestItemID(db, since: $0) } ?? nil
-            var accepted: [(item: ArchivedItem, score: Double?)] = []
+            var accepted: [(item: ArchivedItem, score: Double?, snippet: String?)] = []
             var offset = 0
             // Newest first, the index stops after `page` matches and the next page
             // starts below the last id seen, so small pages cost little: the first
@@ -19,6 +19,10 @@ extension Archive {
             // grow. Ranked, every page is a BM25 pass over all the matches: one
             // page of a few times the limit, then all the rest at once.
             var page = request.ranked ? max(request.limit * 4, 50) : request.limit
+            // Newest first, the first page (usually the only one) brings its
+            // snippets and scores: a second pass would set the expression up again
+            // (a prefix is expanded over the whole index each time).
+            query.withSnippets = !request.ranked
             search: while accepted.count < request.limit {
                 let candidates = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments(limit: page, offset: offset))
                 // Whole rows are read a chunk at a time: only as many as can still be shown.
@@ -39,7 +43,7 @@ extension Archive {
                             item.storyFeeds = try Self.storyFeeds(db, story: story)
                         }
                         if let filter = request.filter, !filter(item) { continue }
-                        accepted.append((item, candidate["score"]))
+                        accepted.append((item, candidate["score"], candidate["snip"]))
                         if accepted.count == request.limit { break search }
                     }
                 }
@@ -49,15 +53,21 @@ extension Archive {
                     page = -1  // SQLite: no limit
                 } else {
                     query.belowID = candidates.last?["id"]
+                    query.withSnippets = false
                     page = min(page * 4, 2_000)
                 }
             }
             guard let expression else {
                 return accepted.map { SearchHit(item: $0.item, snippet: Self.lead($0.item.text), score: nil) }
             }
-            let shown = try Self.snippets(db, expression: expression, ids: accepted.map(\.item.id), scores: !request.ranked)
+            let missing = accepted.filter { $0.snippet == nil }.map(\.item.id)
+            let shown = try Self.snippets(db, expression: expression, ids: missing, scores: !request.ranked)
             return accepted.map {
-                SearchHit(item: $0.item, snippet: shown[$0.item.id]?.snippet ?? Self.lead($0.item.text), score: $0.score ?? shown[$0.item.id]?.score)
+                SearchHit(
+                    item: $0.item,
+                    snippet: $0.snippet ?? shown[$0.item.id]?.snippet ?? Self.lead($0.item.text),
+                    score: $0.score ?? shown[$0.item.id]?.score
+                )
             }
         }
     }
@@ -94,11 +104,11 @@ extension Archive {
     static func snippets(_ db: Database, expression: String, ids: [Int64], scores: Bool) throws -> [Int64: (snippet: String, score: Double?)] {
         guard let lowest = ids.min(), let highest = ids.max() else { return [:] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let score = scores ? "bm25(item_fts, 4.0, 1.0, 2.0)" : "NULL"
+        let score = scores ? SearchSQL.bm25 : "NULL"
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT rowid, snippet(item_fts, -1, char(2), char(3), '…', 16) AS snip, \(score) AS score FROM item_fts
+                SELECT rowid, \(SearchSQL.snippet) AS snip, \(score) AS score FROM item_fts
                 WHERE item_fts MATCH ? AND rowid >= ? AND rowid <= ? AND +rowid IN (\(placeholders))
                 """,
             arguments: StatementArguments([expression, lowest, highest] as [any DatabaseValueConvertible] + ids.map { $0 as any DatabaseValueConvertible })
@@ -166,6 +176,11 @@ struct SearchSQL {
     var lowestID: Int64?
     /// Newest first, after the first page: the next page starts below this id.
     var belowID: Int64?
+    /// Also select each candidate's snippet and BM25 score.
+    var withSnippets = false
+
+    static let bm25 = "bm25(item_fts, 4.0, 1.0, 2.0)"
+    static let snippet = "snippet(item_fts, -1, char(2), char(3), '…', 16)"
 
     var sql: String {
         var clauses: [String] = []
@@ -180,13 +195,15 @@ struct SearchSQL {
         let select: String
         let order: String
         // The id bounds go to FTS5 as rowid constraints, so the index itself
-        // starts and stops there. Newest first selects no BM25: its first call
-        // counts every match of each term over the whole index (the scores
-        // shown come with the snippets, for the results only).
+        // starts and stops there. Newest first selects BM25 (and snippets) on
+        // the first page only: BM25's first call in a statement counts every
+        // match of each term over the whole index, so later pages read ids and
+        // the hits they bring are scored with their snippets at the end.
         let bounds = [lowestID.map { _ in "\(idColumn) >= ?" }, belowID.map { _ in "\(idColumn) < ?" }].compactMap { $0 }
         if expression != nil {
-            let score = request.ranked ? ", bm25(item_fts, 4.0, 1.0, 2.0) AS score" : ""
-            select = "SELECT item_fts.rowid AS id\(score) FROM item_fts" + joins
+            let score = request.ranked || withSnippets ? ", \(Self.bm25) AS score" : ""
+            let snippet = withSnippets ? ", \(Self.snippet) AS snip" : ""
+            select = "SELECT item_fts.rowid AS id\(score)\(snippet) FROM item_fts" + joins
             clauses.insert(contentsOf: ["item_fts MATCH ?"] + bounds, at: 0)
             order = request.ranked ? "ORDER BY score" : "ORDER BY item_fts.rowid DESC"
         } else {
