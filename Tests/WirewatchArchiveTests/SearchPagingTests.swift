@@ -108,4 +108,31 @@ struct SearchPagingTests {
         filtered.ranked = true
         #expect(try archive.search(filtered).count == 9)
     }
+
+    @Test func hitsCarryTheSameItemsAsShow() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let archive = try Archive(path: dir.file("a.sqlite"))
+        let feeds = try archive.registerFeeds([("wire", "u1")])
+        var tagged = entry("t", title: "Strike vote", text: "Nurses vote on a strike. " + article(7), tags: ["labor", "health"])
+        tagged.item.categories = ["Labor", "Health care"]
+        tagged.item.published = Date(timeIntervalSince1970: 1_700_000_000)
+        tagged.item.language = "en"
+        _ = try archive.ingest(feedID: feeds["wire"]!, feedName: "wire", items: [
+            tagged, entry("u", title: "Strike ends", text: "The strike ended. " + article(8)),
+        ], at: Date())
+        for ranked in [false, true] {
+            var request = SearchRequest(condition: .word("strike", field: nil))
+            request.ranked = ranked
+            let hits = try archive.search(request)
+            #expect(hits.count == 2)
+            for hit in hits {
+                #expect(hit.item == (try archive.item(id: hit.item.id))?.item)
+            }
+            let first = try #require(hits.first { $0.item.title == "Strike vote" })
+            #expect(first.item.tags == ["health", "labor"])
+            #expect(first.item.categories == ["Labor", "Health care"])
+            #expect(first.item.language == "en")
+        }
+    }
 }
