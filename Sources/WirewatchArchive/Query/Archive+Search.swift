@@ -84,7 +84,7 @@ extension Archive {
     }
 
     /// Whole items (every column `archivedItem` reads, not the identity,
-    /// signature and bookkeeping ones), by id. Columns as `archivedItem(_:)`.
+    /// signature and bookkeeping ones), by id: the fields `archivedItem(_:)` fills.
     static func items(_ db: Database, ids: [Int64]) throws -> [Int64: ArchivedItem] {
         guard !ids.isEmpty else { return [:] }
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
@@ -229,7 +229,8 @@ struct SearchSQL {
             let snippet = withSnippets ? ", \(Self.snippet) AS snip" : ""
             select = "SELECT item_fts.rowid AS id\(score)\(snippet) FROM item_fts" + joins
             clauses.insert(contentsOf: ["item_fts MATCH ?"] + bounds, at: 0)
-            order = request.ranked ? "ORDER BY score" : "ORDER BY item_fts.rowid DESC"
+            // Ranked pages are two passes: equal scores need one order in both (id, as FTS5 yields them).
+            order = request.ranked ? "ORDER BY score, item_fts.rowid" : "ORDER BY item_fts.rowid DESC"
         } else {
             select = "SELECT item.id AS id FROM item" + (request.feeds.isEmpty ? "" : " JOIN feed ON feed.id = item.feed_id")
             clauses.insert(contentsOf: bounds, at: 0)
