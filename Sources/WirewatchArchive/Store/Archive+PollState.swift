@@ -17,7 +17,8 @@ extension Archive {
     /// One feed's scheduler state; a fresh one for an unknown id.
     public func pollState(feedID: Int64) throws(ArchiveError) -> FeedPollState {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE id = ?", arguments: [feedID]).map(Self.pollState)
+            // Cached: compiling `SELECT *` ran GRDB's authorizer once per column, on every poll.
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed WHERE id = ?"), arguments: [feedID]).map(Self.pollState)
                 ?? FeedPollState()
         }
     }

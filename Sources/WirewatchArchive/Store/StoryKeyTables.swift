@@ -45,8 +45,8 @@ final class StoryKeyTables {
         // Measured: without this, the filter saturated as the archive grew and let
         // most keys through to the index (35 of 44 per item at 100k items).
         if index.filter.isLoaded, index.filter.isOverfull { try rebuild(index, db) }
-        let current = try Int.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'") ?? 0
-        guard let since = try Double.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'") else {
+        let current = try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'")) ?? 0
+        guard let since = try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'")) else {
             try set(db, current: current, since: now)
             return StoryKeyTables(current: names[current], index: index, db: db)
         }
@@ -69,7 +69,7 @@ final class StoryKeyTables {
 
     /// The highest item id whose keys are in the tables.
     static func watermark(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM archive_state WHERE name = 'story_keys_through'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_through'")) ?? 0
     }
 
     /// Refills the filter from both tables and the waiting keys.
