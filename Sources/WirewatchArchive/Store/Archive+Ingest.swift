@@ -120,7 +120,9 @@ extension Archive {
         }
     }
 
-    static func json<T: Encodable>(_ value: T) -> String {
+    static func json<T: Encodable & Collection>(_ value: T) -> String {
+        // Most items have no categories or enclosures: no encoder for those.
+        if value.isEmpty { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "[]" }

@@ -10,6 +10,10 @@ public enum TerminalText {
     }
 
     public static func sanitize(_ text: String) -> String {
+        // Most titles have nothing to remove: no C0 control or DEL, no lead byte
+        // of a C1 control (0xC2) or of a bidi mark (0xE2). Those come back as
+        // they are, without a scalar-by-scalar copy (one per alert and sink).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
