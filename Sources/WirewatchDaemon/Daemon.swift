@@ -282,7 +282,9 @@ extension Daemon {
         guard outboxBusy.withLock({ busy in defer { busy = true }; return !busy }) else { return }
         defer { outboxBusy.withLock { $0 = false } }
         // Page after page until nothing is due (a first cycle can owe 100,000
-        // alerts); bounded, so a record that cannot be written never spins here.
+        // alerts). A page that starts where the last one did means its results
+        // could not be recorded (a full disk): stop rather than send it again.
+        var lastFirst: (alert: Int64, sink: String)?
         for _ in 0..<pages {
             let owed: [OwedDelivery]
             do {
@@ -291,6 +293,11 @@ extension Daemon {
                 logger.error("outbox: \(error)")
                 return
             }
+            if let first = owed.first, let last = lastFirst, first.alert.id == last.alert, first.sink == last.sink {
+                logger.error("outbox: deliveries could not be recorded; retrying on the next pass")
+                return
+            }
+            lastFirst = owed.first.map { ($0.alert.id, $0.sink) }
             let bySink = Dictionary(grouping: owed, by: \.sink)
             await withTaskGroup(of: Void.self) { group in
                 for (name, deliveries) in bySink {
