@@ -33,10 +33,7 @@ extension Archive {
         if batches.isEmpty {
             // No story keys involved: a plain write.
             return try write { db in
-                for poll in polls {
-                    try Self.writeFetch(poll.fetch, db)
-                    try Self.writePollState(poll.state, feedID: poll.fetch.feedID, db)
-                }
+                try Self.writePolls(polls, db)
                 return []
             }
         }
@@ -51,10 +48,7 @@ extension Archive {
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }
-            for poll in polls {
-                try Self.writeFetch(poll.fetch, db)
-                try Self.writePollState(poll.state, feedID: poll.fetch.feedID, db)
-            }
+            try Self.writePolls(polls, db)
             return results
         }
     }
@@ -117,6 +111,13 @@ extension Archive {
             }
             index.add(keyTables.staged)
             return value
+        }
+    }
+
+    private static func writePolls(_ polls: [(fetch: FetchRecord, state: FeedPollState)], _ db: Database) throws {
+        for poll in polls {
+            try writeFetch(poll.fetch, db)
+            try writePollState(poll.state, feedID: poll.fetch.feedID, db)
         }
     }
 
