@@ -33,7 +33,7 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
         self.entry = program.append(root)
         self.program = program
         self.table = AtomTable(lexicon.atoms)
-        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: 1)
+        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: 1, regexes: program.regexes.count)
     }
 
     /// The query that every document satisfies (an AND of nothing); written "".
@@ -48,7 +48,7 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
         self.entry = program.append(root)
         self.program = program
         self.table = AtomTable(lexicon.atoms)
-        self.pool = ScratchPool(atoms: 0, rules: 1)
+        self.pool = ScratchPool(atoms: 0, rules: 1, regexes: program.regexes.count)
     }
 
     /// Whether the document satisfies the expression.

@@ -98,7 +98,7 @@ public struct RuleSet: Sendable {
         self.guardAtoms = guardAtoms
         self.alwaysRules = always
         self.usesValues = usesValues
-        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: rules.count)
+        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: rules.count, regexes: program.regexes.count)
         self.names = rules.map(\.name)
     }
 

@@ -186,7 +186,7 @@ struct DocumentScannerTests {
                 caseSensitive: false))
         }
         let table = AtomTable(lexicon.atoms)
-        let scratch = Scratch(atoms: lexicon.atoms.count, rules: 1)
+        let scratch = Scratch(atoms: lexicon.atoms.count, rules: 1, regexes: 0)
         var positions = 0
         DocumentScanner.scan(
             RuleDocument(content: text), fields: .content, table: table, into: scratch,

@@ -31,4 +31,23 @@ struct RegexTests {
         #expect(try Query(#"link:/\/20\d\d\//"#).matches(document))
         #expect(try Query("tag:/^lab/i").matches(RuleDocument(tags: ["other", "Labor"])))
     }
+
+    /// Rules repeating one regular expression share its result per document; the same
+    /// pattern under another scope or case option is a different test.
+    @Test func repeatedRegexesAcrossRulesKeepTheirScopesAndOptions() throws {
+        let set = RuleSet([
+            .init(name: "a", query: try Query(#"arrest AND /\d+ arrested/"#)),
+            .init(name: "b", query: try Query(#"/\d+ arrested/ OR strike"#)),
+            .init(name: "title", query: try Query(#"title:/\d+ arrested/"#)),
+            .init(name: "upper", query: try Query(#"/\d+ ARRESTED/"#)),
+            .init(name: "any case", query: try Query(#"/\d+ ARRESTED/i"#)),
+            .init(name: "c", query: try Query(#"/\d+ arrested/ -strike"#)),
+        ])
+        #expect(set.matches(RuleDocument(title: "Raid", content: "12 arrested after the arrest"))
+            == ["a", "b", "any case", "c"])
+        #expect(set.matches(RuleDocument(title: "12 arrested", content: "strike"))
+            == ["b", "title", "any case"])
+        #expect(set.matches(RuleDocument(title: "Nothing here")) == [])
+        #expect(set.matches(RuleDocument(content: "40 ARRESTED")) == ["upper", "any case"])
+    }
 }

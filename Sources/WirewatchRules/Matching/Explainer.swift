@@ -15,7 +15,7 @@ struct Explainer {
     init(query: Query, document: RuleDocument) {
         self.query = query
         self.document = document
-        scratch = Scratch(atoms: query.lexicon.atoms.count, rules: 1)
+        scratch = Scratch(atoms: query.lexicon.atoms.count, rules: 1, regexes: query.program.regexes.count)
         var spans: [[Range<Int>]] = [[], [], [], []]
         DocumentScanner.scan(
             document, fields: [.title, .summary, .content, .author], table: query.table,

@@ -8,6 +8,8 @@ struct PreparedDocument {
     private let rangeStart: UnsafeMutablePointer<Int32>
     private let rangeEnd: UnsafeMutablePointer<Int32>
     private let postings: UnsafeMutablePointer<UInt32>
+    /// Per regex of the program: 0 not run yet on this document, 1 no match, 2 match.
+    let regexMemo: UnsafeMutablePointer<UInt8>
     private(set) var values = DocumentValues.empty
 
     init(_ document: RuleDocument, scratch: Scratch) {
@@ -16,6 +18,7 @@ struct PreparedDocument {
         rangeStart = scratch.rangeStart
         rangeEnd = scratch.rangeEnd
         postings = scratch.postings.base
+        regexMemo = scratch.regexMemo
     }
 
     mutating func normalizeValues() {

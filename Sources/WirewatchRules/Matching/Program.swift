@@ -46,6 +46,16 @@ struct Program: Sendable {
         var scope: Scope
     }
 
+    /// Identical regular expressions (same pattern, case option and scope) share one
+    /// `regexes` entry, so a document runs each once however many rules repeat it: the
+    /// result is memoized per document (`PreparedDocument.regexMemo`).
+    private struct RegexKey: Hashable {
+        var pattern: String
+        var ignoreCase: Bool
+        var scope: Scope
+    }
+    private var regexIndex: [RegexKey: Int32] = [:]
+
     /// Appends `node` (children first) and returns the index of its instruction.
     mutating func append(_ node: MatchNode) -> Int32 {
         var instruction: Instruction
@@ -81,8 +91,14 @@ struct Program: Sendable {
             instruction = Instruction(operation: .value, first: Int32(values.count))
             values.append(ValueTest(field: field, pattern: pattern))
         case .regex(let regex, let scope):
-            instruction = Instruction(operation: .regex, first: Int32(regexes.count))
-            regexes.append(RegexTest(regex: regex, scope: scope))
+            let key = RegexKey(pattern: regex.pattern, ignoreCase: regex.ignoreCase, scope: scope)
+            if let index = regexIndex[key] {
+                instruction = Instruction(operation: .regex, first: index)
+            } else {
+                instruction = Instruction(operation: .regex, first: Int32(regexes.count))
+                regexIndex[key] = Int32(regexes.count)
+                regexes.append(RegexTest(regex: regex, scope: scope))
+            }
         }
         instructions.append(instruction)
         return Int32(instructions.count - 1)
@@ -144,21 +160,29 @@ struct Program: Sendable {
             case .sources: return pattern.matches(count: document.document.storySources)
             }
         case .regex:
-            let test = regexes[first]
-            let source = document.document
-            switch test.scope {
-            case .text(let fields):
-                return Self.anyField(fields.rawValue) { field in
-                    switch field {
-                    case 0: test.regex.matches(source.title)
-                    case 1: test.regex.matches(source.summary)
-                    case 2: test.regex.matches(source.content)
-                    default: test.regex.matches(source.author)
-                    }
+            let known = document.regexMemo[first]
+            if known != 0 { return known == 2 }
+            let found = runRegex(first, on: document.document)
+            document.regexMemo[first] = found ? 2 : 1
+            return found
+        }
+    }
+
+    /// Whether regular expression `index` matches in its scope of `source`.
+    private func runRegex(_ index: Int, on source: RuleDocument) -> Bool {
+        let test = regexes[index]
+        switch test.scope {
+        case .text(let fields):
+            return Self.anyField(fields.rawValue) { field in
+                switch field {
+                case 0: test.regex.matches(source.title)
+                case 1: test.regex.matches(source.summary)
+                case 2: test.regex.matches(source.content)
+                default: test.regex.matches(source.author)
                 }
-            case .value:
-                return Self.rawTexts(test.scope, of: source).contains { test.regex.matches($0) }
             }
+        case .value:
+            return Self.rawTexts(test.scope, of: source).contains { test.regex.matches($0) }
         }
     }
 

@@ -61,6 +61,9 @@ final class Scratch: @unchecked Sendable {
     /// Bit per rule: known to match without evaluation (a sufficient trigger occurred).
     let acceptBits: UnsafeMutablePointer<UInt64>
     let ruleWords: Int
+    /// Per regex of the program: its result on the current document (see `Program`).
+    let regexMemo: UnsafeMutablePointer<UInt8>
+    let regexCount: Int
 
     var touched = RawBuffer<Int32>(capacity: 256)
     var hitAtoms = RawBuffer<Int32>(capacity: 1024)
@@ -71,9 +74,12 @@ final class Scratch: @unchecked Sendable {
     /// Folded bytes of the current word (with padding for the hash's 8-byte loads).
     var folded = RawBuffer<UInt8>(capacity: 4096)
 
-    init(atoms: Int, rules: Int) {
+    init(atoms: Int, rules: Int, regexes: Int) {
         atomCount = atoms
         ruleCount = rules
+        regexCount = regexes
+        regexMemo = .allocate(capacity: max(1, regexes))
+        regexMemo.initialize(repeating: 0, count: max(1, regexes))
         fieldMask = .allocate(capacity: max(1, atoms))
         fieldMask.initialize(repeating: 0, count: max(1, atoms))
         rangeStart = .allocate(capacity: max(1, atoms))
@@ -91,6 +97,7 @@ final class Scratch: @unchecked Sendable {
         rangeEnd.deallocate()
         ruleBits.deallocate()
         acceptBits.deallocate()
+        regexMemo.deallocate()
         touched.free()
         hitAtoms.free()
         hitCodes.free()
@@ -106,6 +113,7 @@ final class Scratch: @unchecked Sendable {
             acceptBits.update(repeating: 0, count: ruleWords)
             rulesSet = false
         }
+        if regexCount > 0 { regexMemo.update(repeating: 0, count: regexCount) }
         touched.count = 0
         hitAtoms.count = 0
         hitCodes.count = 0
@@ -119,15 +127,17 @@ final class ScratchPool: Sendable {
     private let free = Mutex<[Scratch]>([])
     private let atoms: Int
     private let rules: Int
+    private let regexes: Int
     private static let limit = 16
 
-    init(atoms: Int, rules: Int) {
+    init(atoms: Int, rules: Int, regexes: Int) {
         self.atoms = atoms
         self.rules = rules
+        self.regexes = regexes
     }
 
     func withScratch<T>(_ body: (Scratch) -> T) -> T {
-        let scratch = free.withLock { $0.popLast() } ?? Scratch(atoms: atoms, rules: rules)
+        let scratch = free.withLock { $0.popLast() } ?? Scratch(atoms: atoms, rules: rules, regexes: regexes)
         let result = body(scratch)
         scratch.reset()
         free.withLock { pool in

@@ -1,5 +1,5 @@
 /// Where a term is looked for once field scopes are resolved.
-enum Scope: Sendable, Equatable {
+enum Scope: Sendable, Hashable {
     case text(TextFields)
     case value(ValueField)
 

@@ -1,5 +1,5 @@
 /// The fields compared as whole values (or, for links, substrings).
-enum ValueField: Sendable, Equatable {
+enum ValueField: Sendable, Hashable {
     case feed, tag, category, lang, link
     /// The feed tags of the outlets that carry the story (story rules).
     case covered
