@@ -52,6 +52,7 @@ public final class Daemon: Sendable {
         config: Config, sinks: [any AlertSink]? = nil, retry: RetryPolicy = RetryPolicy(),
         redirects: RedirectConfirmation = RedirectConfirmation(), logger: Logger
     ) throws(ArchiveError) {
+        MemoryTrim.limitArenas()
         self.logger = logger
         self.redirects = redirects
         self.retry = retry

@@ -9,10 +9,15 @@ import Synchronization
 /// It is a cache of the persisted tables: rebuilt from them when the archive
 /// opens and whenever it fills up, sized 1.5 × the keys at 8 bits each: 12
 /// bits per key after a rebuild (0.6% false positives), 8 when full (2.4%),
-/// about 50–70 bytes per item in the window. It grows with the window, so it
-/// is the daemon's largest allocation: measured at 150,000 items, 2 × 10 bits
-/// took 10–12 MB more for a story lookup 9 µs faster (p50 57 against 66 µs),
-/// the same stories and the same ingest CPU within noise.
+/// about 50–70 bytes per item in the window. Measured at 150,000 items, 2 × 10
+/// bits took 10–12 MB more for a story lookup 9 µs faster (p50 57 against 66
+/// µs), the same stories and the same ingest CPU within noise.
+///
+/// It would grow with the window (30 days of a 10,000-feed archive is millions
+/// of items, 40+ keys each), so its size is capped (`maximumBytes`, 16 MiB):
+/// past 16 million keys it stops growing and its false positives rise instead
+/// (14% at twice that), which costs a few more index probes per item, never a
+/// wrong answer. The daemon's memory stays bounded however large the archive.
 final class StoryKeyFilter: Sendable {
     private struct State {
         var bits: [UInt64]
@@ -24,15 +29,22 @@ final class StoryKeyFilter: Sendable {
 
     private let state: Mutex<State>
     private static let bitsPerKey = 8
+    static let maximumBytes = 16 << 20
+    /// The most keys it is sized for: `maximumBytes` at `bitsPerKey`.
+    let maximumCapacity: Int
 
-    init(capacity: Int = 1 << 16) {
-        state = Mutex(Self.empty(capacity: capacity))
+    init(capacity: Int = 1 << 16, maximumBytes: Int = StoryKeyFilter.maximumBytes) {
+        maximumCapacity = max(64, maximumBytes * 8 / Self.bitsPerKey)
+        state = Mutex(Self.empty(capacity: min(capacity, maximumCapacity)))
     }
 
     private static func empty(capacity: Int) -> State {
         let words = max(1, (capacity * Self.bitsPerKey + 63) / 64)
         return State(bits: [UInt64](repeating: 0, count: words), capacity: capacity, count: 0)
     }
+
+    /// The bytes of its bit array.
+    var byteCount: Int { state.withLock { $0.bits.count * 8 } }
 
     /// Four probe positions from one 64-bit key (Kirsch–Mitzenmacher double hashing).
     private static func positions(_ key: Int64, bitCount: Int) -> (Int, Int, Int, Int) {
@@ -65,15 +77,23 @@ final class StoryKeyFilter: Sendable {
     }
 
     /// More keys than it was sized for: false positives climb, rebuild it bigger.
-    var isOverfull: Bool { state.withLock { $0.count > $0.capacity } }
+    /// Never true at the maximum size: a rebuild could not make it bigger (the
+    /// window's rotation rebuilds it without the expired keys).
+    var isOverfull: Bool {
+        state.withLock { $0.count > $0.capacity && $0.capacity < maximumCapacity }
+    }
 
     /// Whether it was filled from the tables since the archive opened.
     var isLoaded: Bool { state.withLock { $0.loaded } }
 
     /// Starts over, sized for `keyCount` keys with room to grow; the caller fills it.
     func reset(expecting keyCount: Int) {
+        let capacity = min(maximumCapacity, max(1 << 16, keyCount * 3 / 2))
         state.withLock {
-            $0 = Self.empty(capacity: max(1 << 16, keyCount * 3 / 2))
+            // Free the old bits before allocating the new ones: both at once were
+            // the daemon's peak (a step in RSS at every rebuild).
+            $0.bits = []
+            $0 = Self.empty(capacity: capacity)
             $0.loaded = true
         }
     }

@@ -25,4 +25,25 @@ enum MemoryTrim {
     static func releaseFreeMemory() {
         _ = trim?(0)
     }
+
+    /// glibc's `mallopt`, looked up like `malloc_trim`.
+    private static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// At most two malloc arenas (glibc's default is eight per core). Every thread
+    /// that allocates under contention gets an arena of its own, and memory freed
+    /// in one arena is not reused by the others: the daemon's polls hop between
+    /// the concurrency pool's threads, NIO's event loops and the writer's queue, so
+    /// a burst left each arena holding its own peak. Call once, before the daemon's
+    /// threads start allocating.
+    static func limitArenas() {
+        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        _ = mallopt?(arenaMax, 2)
+    }
 }
