@@ -12,7 +12,7 @@ public struct Query: Sendable, CustomStringConvertible, Equatable {
     let lexicon: Lexicon
     /// The text fields the tree reads, so documents tokenize only those.
     let fields: TextFields
-    /// `root` flattened for evaluation, and the index of its root instruction.
+    /// `root` flattened for evaluation, and the offset of its root in the program.
     let program: Program
     let entry: Int32
     /// The lookup table of `lexicon`, and scratch memory for concurrent matching.

@@ -23,7 +23,7 @@ public struct RuleSet: Sendable {
     let table: AtomTable
     /// All rules' trees, their leaves renumbered into `lexicon`, in one program.
     let program: Program
-    /// Each rule's root instruction in `program`.
+    /// Each rule's root offset in `program`.
     let roots: [Int32]
     /// The text fields any rule reads.
     let fields: TextFields
@@ -34,7 +34,7 @@ public struct RuleSet: Sendable {
     let triggerSufficient: [UInt8]
     /// Rule `r` is evaluated only if one of `guardAtoms[guardStart[r]..<guardStart[r + 1]]`
     /// occurred (an empty range: no guard): a second necessary condition, checked in a
-    /// compact array before touching the rule's instructions.
+    /// compact array before touching the rule's program.
     let guardStart: [Int32]
     let guardAtoms: [Int32]
     /// Rules that can match without any of their words: evaluated for every document.
