@@ -66,6 +66,29 @@ struct EngineTests {
         #expect(RegexLiteral.windows(of: [Array("raid".utf8)], in: "a raid", ignoreCase: false, spaces: nil) == nil)
     }
 
+    /// The lazy form tests the same windows, in order, and stops at the first accepted.
+    @Test func windowsTriedLazilyStopAtTheFirstAccepted() {
+        let text = "a raid here, then far away words go on and on, raid there raid"
+        let needles = [Array("raid".utf8)]
+        let eager = RegexLiteral.windows(of: needles, in: text, ignoreCase: false, spaces: 1)!
+        var tried: [Range<Int>] = []
+        let none = RegexLiteral.anyWindow(of: needles, in: text, ignoreCase: false, spaces: 1) {
+            tried.append($0)
+            return false
+        }
+        #expect(none == false)
+        #expect(tried == eager)
+        tried = []
+        let first = RegexLiteral.anyWindow(of: needles, in: text, ignoreCase: false, spaces: 1) {
+            tried.append($0)
+            return true
+        }
+        #expect(first == true)
+        #expect(tried == [eager[0]])
+        #expect(RegexLiteral.anyWindow(of: needles, in: "none", ignoreCase: false, spaces: 1) { _ in true } == false)
+        #expect(RegexLiteral.anyWindow(of: needles, in: "a RAID", ignoreCase: true, spaces: nil) { _ in false } == nil)
+    }
+
     @Test func rulesWithoutWordsAreAlwaysEvaluated() throws {
         let set = RuleSet([
             .init(name: "not", query: try Query("NOT strike")),

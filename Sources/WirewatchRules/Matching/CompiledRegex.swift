@@ -37,16 +37,16 @@ struct CompiledRegex: @unchecked Sendable {
     func matches(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
         guard !required.isEmpty else { return text.contains(regex) }
-        let windows = RegexLiteral.windows(
-            of: required, in: text, ignoreCase: ignoreCase, spaces: spaces)
-        guard let windows else { return text.contains(regex) }
+        // Windows are tried as they are found: a match in the first stops the search.
         let utf8 = text.utf8
-        for window in windows {
+        let found = RegexLiteral.anyWindow(
+            of: required, in: text, ignoreCase: ignoreCase, spaces: spaces
+        ) { window in
             let lower = utf8.index(utf8.startIndex, offsetBy: window.lowerBound)
             let upper = utf8.index(utf8.startIndex, offsetBy: window.upperBound)
-            if text[lower..<upper].contains(regex) { return true }
+            return text[lower..<upper].contains(regex)
         }
-        return false
+        return found ?? text.contains(regex)
     }
 
     /// The ranges of the matches in `text`, for highlighting.

@@ -307,55 +307,104 @@ extension RegexLiteral {
     ) -> [Range<Int>]? {
         var text = text
         return text.withUTF8 { haystack -> [Range<Int>]? in
-            let n = haystack.count
             var found: [Range<Int>] = []
             for needle in needles {
-                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { found.append($0) }
+                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { found.append($0); return false }
             }
             guard !found.isEmpty else { return [] }
             guard let spaces else { return nil }
-            @inline(__always) func isBoundary(_ p: Int) -> Bool {
-                haystack[p] == 0x20 && (p == 0 || haystack[p - 1] < 0x80)
-                    && (p + 1 == n || haystack[p + 1] < 0x80)
-            }
             found.sort { $0.lowerBound < $1.lowerBound }
             var windows: [Range<Int>] = []
             for occurrence in found {
-                var start = occurrence.lowerBound
-                var seen = 0
-                while start > 0 {
-                    if isBoundary(start - 1) {
-                        seen += 1
-                        if seen > spaces { break }
-                    }
-                    start -= 1
-                }
-                var end = occurrence.upperBound
-                seen = 0
-                while end < n {
-                    if isBoundary(end) {
-                        seen += 1
-                        if seen > spaces { break }
-                    }
-                    end += 1
-                }
-                if let last = windows.last, start <= last.upperBound {
-                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, end)
+                let window = window(around: occurrence, spaces: spaces, in: haystack)
+                if let last = windows.last, window.lowerBound <= last.upperBound {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
                 } else {
-                    windows.append(start..<end)
+                    windows.append(window)
                 }
             }
             return windows
         }
     }
 
+    /// `windows(of:in:ignoreCase:spaces:)` tried one at a time, as the search finds
+    /// them: true as soon as `test` accepts a window (the rest of the text is not
+    /// searched), false if it accepts none or no needle occurs, nil when the whole
+    /// text must be searched. Windows are merged per needle, so two needles may test
+    /// overlapping text; every window of the eager form is covered.
+    static func anyWindow(
+        of needles: [[UInt8]], in text: String, ignoreCase: Bool, spaces: Int?,
+        _ test: (Range<Int>) -> Bool
+    ) -> Bool? {
+        var text = text
+        return text.withUTF8 { haystack -> Bool? in
+            for needle in needles {
+                var found = false
+                var accepted = false
+                var pending: Range<Int>?
+                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { occurrence in
+                    found = true
+                    guard let spaces else { return true }
+                    let window = window(around: occurrence, spaces: spaces, in: haystack)
+                    if let last = pending {
+                        if window.lowerBound <= last.upperBound {
+                            pending = last.lowerBound..<max(last.upperBound, window.upperBound)
+                            return false
+                        }
+                        if test(last) {
+                            accepted = true
+                            return true
+                        }
+                    }
+                    pending = window
+                    return false
+                }
+                if found && spaces == nil { return nil }
+                if accepted { return true }
+                if let last = pending, test(last) { return true }
+            }
+            return false
+        }
+    }
+
+    /// From just after the (spaces + 1)-th space before `occurrence` to the
+    /// (spaces + 1)-th space after it (see `windows`).
+    private static func window(
+        around occurrence: Range<Int>, spaces: Int, in haystack: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int> {
+        let n = haystack.count
+        @inline(__always) func isBoundary(_ p: Int) -> Bool {
+            haystack[p] == 0x20 && (p == 0 || haystack[p - 1] < 0x80)
+                && (p + 1 == n || haystack[p + 1] < 0x80)
+        }
+        var start = occurrence.lowerBound
+        var seen = 0
+        while start > 0 {
+            if isBoundary(start - 1) {
+                seen += 1
+                if seen > spaces { break }
+            }
+            start -= 1
+        }
+        var end = occurrence.upperBound
+        seen = 0
+        while end < n {
+            if isBoundary(end) {
+                seen += 1
+                if seen > spaces { break }
+            }
+            end += 1
+        }
+        return start..<end
+    }
+
     /// Calls `body` with the byte range of every occurrence of `needle` (lowercase when
-    /// `ignoreCase`) in `haystack`. Candidates are found with `memchr` (vectorized in
+    /// `ignoreCase`) in `haystack`, in order, until it returns true. Candidates are found with `memchr` (vectorized in
     /// the C library) on the needle's rarest-looking byte (in both cases when it is a
     /// letter and case is ignored), then verified.
     static func occurrences(
         _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoreCase: Bool,
-        _ body: (Range<Int>) -> Void
+        _ body: (Range<Int>) -> Bool
     ) {
         let m = needle.count, n = haystack.count
         guard m > 0, m <= n, let base = haystack.baseAddress else { return }
@@ -395,7 +444,7 @@ extension RegexLiteral {
                 if h != needle[k] { break }
                 k += 1
             }
-            if k == m { body(i..<i + m) }
+            if k == m, body(i..<i + m) { return }
         }
     }
 
