@@ -136,4 +136,24 @@ struct StoryAlertTests {
         let strike = try archive.latestAlerts(limit: 10).filter { $0.rule == "strike" }
         #expect(strike.map(\.sources) == [2, 1])
     }
+
+    /// An outlet that publishes the story again (a new guid for the same article, as
+    /// some publishing systems do on every edit) adds an item, not a source.
+    @Test func theSameOutletAgainIsNotAnotherSource() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let archive = try Archive(path: dir.file("a.sqlite"))
+        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
+        let text = article(78)
+        _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Vote", text: text, alerts: ["vote"])])
+        let again = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a2", title: "Vote", text: text, alerts: ["vote"])])
+        #expect(again.alerts.isEmpty)
+        #expect(again.attachedSources == 0)
+        let other = try archive.ingest(feedID: ids["b"]!, feedName: "b", items: [entry("b1", title: "Vote", text: text, alerts: ["vote"])])
+        #expect(other.attachedSources == 1)
+        let twice = try archive.ingest(feedID: ids["b"]!, feedName: "b", items: [entry("b2", title: "Vote", text: text, alerts: ["vote"])])
+        #expect(twice.attachedSources == 0)
+        #expect(try archive.latestAlerts(limit: 10).map(\.sources) == [2])
+        #expect(try archive.stories().first?.sources.map(\.feed) == ["a", "b"])
+    }
 }

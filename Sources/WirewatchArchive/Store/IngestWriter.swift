@@ -148,9 +148,16 @@ struct IngestWriter {
                 try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO alert_source (alert_id, item_id, feed, added_at) VALUES (?, ?, ?, ?)
                     """).execute(arguments: [alertID, itemID, feedName, time.timeIntervalSince1970])
+                // `sources` counts outlets: an outlet that carries the story again
+                // (a new guid for the same article, a second edition) adds an item
+                // to the alert, not a source.
                 if db.changesCount == 1 {
-                    try db.cachedStatement(sql: "UPDATE alert SET sources = sources + 1 WHERE id = ?").execute(arguments: [alertID])
-                    result.attachedSources += 1
+                    try db.cachedStatement(sql: """
+                        UPDATE alert SET sources = sources + 1
+                        WHERE id = ? AND feed != ?
+                          AND NOT EXISTS (SELECT 1 FROM alert_source WHERE alert_id = ? AND feed = ? AND item_id != ?)
+                        """).execute(arguments: [alertID, feedName, alertID, feedName, itemID])
+                    if db.changesCount == 1 { result.attachedSources += 1 }
                 }
                 continue
             }
