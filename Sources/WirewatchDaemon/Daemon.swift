@@ -40,6 +40,10 @@ public final class Daemon: Sendable {
 
     let live: Mutex<Live>
     let metricsSlot = MetricsSlot()
+    /// Each feed's last warning (a malformed feed's reason): logged at warning level
+    /// when it appears or changes, at debug level while it repeats, so a feed that
+    /// is always a little broken does not fill the journal at every poll.
+    let lastWarnings = Mutex<[String: String]>([:])
 
     public var config: Config { live.withLock { $0.config } }
     var poller: FeedPoller { live.withLock { $0.poller } }
@@ -245,7 +249,17 @@ public final class Daemon: Sendable {
             // A 410 was just said by the health change; other failures each get a line.
             if outcome.healthChange?.to != .gone { logger.error("feed failed: \(error)", metadata: metadata) }
         } else {
-            if let warning = outcome.warning { logger.warning("\(warning)", metadata: metadata) }
+            let previous = lastWarnings.withLock { warnings -> String? in
+                defer { warnings[outcome.feed] = outcome.warning }
+                return warnings[outcome.feed]
+            }
+            if let warning = outcome.warning {
+                if warning != previous {
+                    logger.warning("\(warning)", metadata: metadata)
+                } else {
+                    logger.debug("\(warning)", metadata: metadata)
+                }
+            }
             metadata["items"] = "\(outcome.items)"
             metadata["new"] = "\(outcome.newItems)"
             logger.debug("feed polled", metadata: metadata)

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import WirewatchConfig
+import WirewatchTesting
+@testable import WirewatchDaemon
+
+/// Keeps every log record, for tests that check what the daemon says.
+final class RecordedLog: Sendable {
+    let records = Mutex<[(level: Logger.Level, message: String)]>([])
+
+    var logger: Logger {
+        Logger(label: "test") { _ in Handler(log: self) }
+    }
+
+    struct Handler: LogHandler {
+        let log: RecordedLog
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(
+            level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+            file: String, function: String, line: UInt
+        ) {
+            log.records.withLock { $0.append((level, message.description)) }
+        }
+    }
+}
+
+@Suite("Warnings in the log")
+struct WarningLogTests {
+    /// A feed that is always a little broken is said once at warning level, then at
+    /// debug level while the reason stays the same; a new reason is said again.
+    @Test func aRepeatedMalformedFeedWarningIsLoggedOnce() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let broken = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>B & Co</title>
+            <item><title>One</title><link>https://b.example/1</link></item>
+            </channel></rss>
+            """
+        _ = try dir.write("broken.xml", broken)
+        let file = try dir.write("wirewatch.toml", """
+            [archive]
+            path = "archive.sqlite"
+            [[feed]]
+            name = "broken"
+            url = "broken.xml"
+            """)
+        let log = RecordedLog()
+        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
+        _ = await daemon.runOnce()
+        _ = await daemon.runOnce()
+        func warnings() -> [String] {
+            log.records.withLock { $0.filter { $0.level == .warning && $0.message.contains("malformed") }.map(\.message) }
+        }
+        #expect(warnings().count == 1)
+        #expect(log.records.withLock { $0.contains { $0.level == .debug && $0.message.contains("malformed") } })
+        _ = try dir.write("broken.xml", broken.replacingOccurrences(of: "</channel></rss>", with: "<item><title>Two"))
+        _ = await daemon.runOnce()
+        #expect(warnings().count == 2)
+        await daemon.shutdown()
+    }
+}
