@@ -78,6 +78,12 @@ struct FeedPoller: Sendable {
             let parsed = parser.parse(
                 response.body, context: ParseContext(url: Self.documentURL(response.finalURL), headers: response.headers)
             )
+            // An HTML page where the feed was (a login wall, a bot check, a moved
+            // site's home page) parses as no known format with nothing in it: that
+            // is a failing feed, not a quiet one.
+            if parsed.version.isEmpty && parsed.items.isEmpty && !parsed.isMalformed {
+                throw PollError.unreadable("no RSS, Atom or JSON Feed in the document (a web page?)")
+            }
             if parsed.isMalformed {
                 let reason = parsed.problem ?? "not well-formed"
                 if parsed.items.isEmpty { throw PollError.unreadable(reason) }

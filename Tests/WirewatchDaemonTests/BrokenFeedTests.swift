@@ -31,8 +31,8 @@ final class RecordedLog: Sendable {
     }
 }
 
-@Suite("Warnings in the log")
-struct WarningLogTests {
+@Suite("Broken feeds in the log")
+struct BrokenFeedTests {
     /// A feed that is always a little broken is said once at warning level, then at
     /// debug level while the reason stays the same; a new reason is said again.
     @Test func aRepeatedMalformedFeedWarningIsLoggedOnce() async throws {
@@ -63,6 +63,33 @@ struct WarningLogTests {
         _ = try dir.write("broken.xml", broken.replacingOccurrences(of: "</channel></rss>", with: "<item><title>Two"))
         _ = await daemon.runOnce()
         #expect(warnings().count == 2)
+        await daemon.shutdown()
+    }
+
+    /// A web page where the feed was (a bot check, a login wall) fails the poll with a
+    /// clear reason instead of passing as a feed with nothing new; an empty feed passes.
+    @Test func aWebPageInsteadOfTheFeedIsAFailure() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try dir.write("page.xml", "<!DOCTYPE html><html><head><title>Just a moment…</title></head><body><p>Checking your browser</p></body></html>")
+        _ = try dir.write("empty.xml", #"<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>"#)
+        let file = try dir.write("wirewatch.toml", """
+            [archive]
+            path = "archive.sqlite"
+            [[feed]]
+            name = "page"
+            url = "page.xml"
+            [[feed]]
+            name = "empty"
+            url = "empty.xml"
+            """)
+        let log = RecordedLog()
+        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
+        let summary = await daemon.runOnce()
+        #expect(summary.feeds == 2)
+        #expect(summary.failed == 1)
+        let errors = log.records.withLock { $0.filter { $0.level == .error }.map(\.message) }
+        #expect(errors == ["feed failed: not a readable feed: no RSS, Atom or JSON Feed in the document (a web page?)"])
         await daemon.shutdown()
     }
 }
