@@ -5,6 +5,38 @@ import WirewatchCore
 
 @Suite("Item identity")
 struct ItemIdentityTests {
+    /// Some publishing systems give every item the same guid (the site's address):
+    /// each article must still get an identity of its own.
+    @Test func aGuidSharedByDifferentArticlesFallsBackToTheirLinks() {
+        let items = [
+            Item(guid: "https://s.example/", link: "https://s.example/one", title: "One"),
+            Item(guid: "https://s.example/", link: "https://s.example/two", title: "Two"),
+            Item(guid: "tag:s.example,2026:3", link: "https://s.example/three", title: "Three"),
+            Item(guid: "https://s.example/", link: "https://s.example/one?utm_source=rss", title: "One"),
+        ]
+        #expect(ItemIdentity.of(items).map(\.key) == [
+            "link:https://s.example/one", "link:https://s.example/two", "guid:tag:s.example,2026:3",
+            "link:https://s.example/one",
+        ])
+    }
+
+    @Test func aLinkSharedByDifferentArticlesFallsBackToTitleAndDate() {
+        let items = [
+            Item(guid: nil, link: "https://s.example/", title: "Morning briefing"),
+            Item(guid: nil, link: "https://s.example/", title: "Evening briefing"),
+        ]
+        let keys = ItemIdentity.of(items).map(\.key)
+        #expect(keys.allSatisfy { $0.hasPrefix("hash:") })
+        #expect(Set(keys).count == 2)
+    }
+
+    /// The same item listed twice is one item; unique ids are left alone.
+    @Test func anItemListedTwiceKeepsItsGuid() {
+        let item = Item(guid: "g1", link: "https://s.example/1", title: "One")
+        let other = Item(guid: "g2", link: "https://s.example/2", title: "Two")
+        #expect(ItemIdentity.of([item, other, item]).map(\.key) == ["guid:g1", "guid:g2", "guid:g1"])
+    }
+
     @Test func guidWinsOverLink() {
         let item = Item(guid: " tag:example.org,2026:1 ", link: "https://example.org/1", title: "T")
         #expect(ItemIdentity(of: item).key == "guid:tag:example.org,2026:1")

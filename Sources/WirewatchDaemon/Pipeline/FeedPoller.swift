@@ -96,7 +96,9 @@ struct FeedPoller: Sendable {
             // so only new and edited items are read by the rules.
             var batch = IngestBatch(
                 feedID: feedID, feedName: feed.name,
-                items: parsed.items.map { IngestItem(identity: ItemIdentity(of: $0).key, item: $0, tags: [], alertRules: []) },
+                items: zip(parsed.items, ItemIdentity.of(parsed.items)).map { item, identity in
+                    IngestItem(identity: identity.key, item: item, tags: [], alertRules: [])
+                },
                 sinksByRule: sinksByRule, storyRules: rules.storyEvaluator(feed: feed.name), throttles: rules.throttles
             )
             batch = (try? archive.prepare(batch)) ?? batch
