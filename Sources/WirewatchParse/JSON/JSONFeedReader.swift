@@ -12,16 +12,29 @@ enum JSONFeedReader {
         let v = obj["version"] as? String ?? ""
         guard let version = versions[v] else { return "Unrecognized JSONFeed version '\(v)'" }
         b.version = version
+        // Relative URLs (which real feeds use, though the spec wants absolute ones)
+        // are resolved against the feed's own address, as in RSS and Atom.
+        let base = b.baseuri
+        func url(_ value: Any?) -> String? {
+            guard let s = value as? String else { return nil }
+            return URLResolver.makeSafeAbsolute(base: base, s) ?? s
+        }
         let f = b.feed
-        for (src, dst) in [("title", "title"), ("icon", "image"), ("home_page_url", "link"), ("description", "subtitle")] {
+        for (src, dst) in [("title", "title"), ("description", "subtitle")] {
             if let s = obj[src] as? String { f[dst] = .string(s) }
         }
-        if let a = obj["author"] as? [String: Any] { author(a, f) }
+        for (src, dst) in [("icon", "image"), ("home_page_url", "link")] {
+            if let s = url(obj[src]) { f[dst] = .string(s) }
+        }
+        if let a = Self.firstAuthor(obj) { author(a, f, url) }
         for e in obj["items"] as? [[String: Any]] ?? [] {
             let d = FPDict()
-            for (src, dst) in [("title", "title"), ("id", "id"), ("url", "link"), ("summary", "summary"), ("external_url", "source")] {
+            for (src, dst) in [("title", "title"), ("id", "id"), ("summary", "summary")] {
                 if let s = e[src] as? String { d[dst] = .string(s) }
                 else if let n = e[src] as? NSNumber, src == "id" { d[dst] = .string(n.stringValue) }
+            }
+            for (src, dst) in [("url", "link"), ("external_url", "source")] {
+                if let s = url(e[src]) { d[dst] = .string(s) }
             }
             if let t = e["content_text"] as? String {
                 d["content"] = .list(FPList([.dict(FPDict([("type", .string("text/plain")), ("value", .string(t))]))]))
@@ -39,12 +52,12 @@ enum JSONFeedReader {
             if let tags = e["tags"] as? [String] {
                 d["tags"] = .list(FPList(tags.map { .dict(FPDict([("term", .string($0)), ("scheme", .null), ("label", .null)])) }))
             }
-            if let a = e["author"] as? [String: Any] { author(a, d) }
+            if let a = Self.firstAuthor(e) { author(a, d, url) }
             if let atts = e["attachments"] as? [[String: Any]] {
                 let l = FPList()
                 for a in atts {
                     let x = FPDict()
-                    if let u = a["url"] as? String { x["href"] = .string(u) }
+                    if let u = url(a["url"]) { x["href"] = .string(u) }
                     if let t = a["mime_type"] as? String { x["type"] = .string(t) }
                     if let n = a["size_in_bytes"] as? NSNumber { x["length"] = .string(n.stringValue) }
                     x["rel"] = .string("enclosure")
@@ -58,11 +71,16 @@ enum JSONFeedReader {
         return nil
     }
 
-    private static func author(_ a: [String: Any], _ dest: FPDict) {
+    /// JSON Feed 1.1 lists `authors`; 1.0 had one `author` (1.1 feeds often keep both).
+    private static func firstAuthor(_ object: [String: Any]) -> [String: Any]? {
+        (object["authors"] as? [[String: Any]])?.first ?? object["author"] as? [String: Any]
+    }
+
+    private static func author(_ a: [String: Any], _ dest: FPDict, _ url: (Any?) -> String?) {
         let detail = FPDict()
         if let n = a["name"] as? String { detail["name"] = .string(n); dest["author"] = .string(n) }
         if let u = a["url"] as? String {
-            if u.hasPrefix("mailto:") { detail["email"] = .string(String(u.dropFirst(7))) } else { detail["href"] = .string(u) }
+            if u.hasPrefix("mailto:") { detail["email"] = .string(String(u.dropFirst(7))) } else { detail["href"] = .string(url(u) ?? u) }
         }
         dest["author_detail"] = .dict(detail)
     }
