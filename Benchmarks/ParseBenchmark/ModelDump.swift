@@ -39,7 +39,7 @@ enum ModelDump {
                 line(tag + " result", FeedParser(options: keep).parse(file, context: context).feedparserJSON().utf8)
             }
         }
-        FileManager.default.createFile(atPath: path, contents: Data(out.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(out.utf8))
         print("wrote \(out.utf8.count) bytes to \(path)")
     }
 }

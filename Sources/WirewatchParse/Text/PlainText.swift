@@ -9,10 +9,15 @@ public enum PlainText {
             guard n > 0 else { return "" }
             // The rendition is never longer than its source (every reference
             // is at least as long as its UTF-8, a space stands for at least
-            // one consumed byte), so it is written straight into the
-            // String's storage: no intermediate array, one copy.
-            var text = String(unsafeUninitializedCapacity: n + 4) { buffer -> Int in
-                var sink = Sink(buffer.baseAddress!)
+            // one consumed byte), so it is written into a buffer of that
+            // size through a raw pointer, then copied into a String of
+            // exactly its length (`String(utf8Bytes:)` checks it with the
+            // fast validator; writing into the String's own storage paid
+            // the standard library's slow one instead).
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 4)
+            defer { buffer.deallocate() }
+            let count = { () -> Int in
+                var sink = Sink(buffer)
                 var i = 0
                 while i < n {
                     let c = b[i]
@@ -61,13 +66,8 @@ public enum PlainText {
                     i = j
                 }
                 return sink.count
-            }
-            // Markup-heavy text renders much shorter than its source: do not
-            // keep a large, mostly unused allocation alive with the item.
-            if n >= 4096, text.utf8.count * 4 < n * 3 {
-                text = text.withUTF8 { String(utf8Bytes: $0) }
-            }
-            return text
+            }()
+            return String(utf8Bytes: UnsafeBufferPointer(start: buffer, count: count))
         }
     }
 
