@@ -39,6 +39,8 @@ final class FeedBuilder {
 
     // State
     @exclusivity(unchecked) var stack: [Frame] = []
+    /// The open frames' text (see `TextArena`).
+    let text = TextArena()
     @exclusivity(unchecked) var contentparams = ContentParams()
     @exclusivity(unchecked) var incontent = 0
     @exclusivity(unchecked) var infeed = false, inentry = false, inimage = false, intextinput = false
@@ -211,18 +213,18 @@ final class FeedBuilder {
         depth -= 1
     }
 
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !stack.isEmpty else { return }
         if contentparams.isXHTML {
-            stack[stack.count - 1].appendEscaped(text)
+            text.appendEscaped(bytes)
         } else {
-            stack[stack.count - 1].append(text)
+            text.append(bytes)
         }
     }
 
     private func handleMarkup(_ s: String) {
         guard !stack.isEmpty else { return }
-        stack[stack.count - 1].append(s)
+        text.append(s)
     }
 
     /// Map the entries to `Item`s and drop them (the daemon path). Called
@@ -250,6 +252,7 @@ final class FeedBuilder {
     /// Drop parse-time state once the document is done; only the result stays.
     func finish() {
         stack = []
+        text.reset()
         basestack = []
         langstack = []
         propertyDepth = [:]
@@ -259,7 +262,7 @@ final class FeedBuilder {
     // MARK: - stack
 
     func push(_ element: String, _ expectingText: Bool) {
-        stack.append(Frame(element, expectingText))
+        stack.append(Frame(element, expectingText, start: text.count, firstPiece: text.pieceCount))
     }
 
     func pushContent(_ tag: String, _ attrs: Attrs, _ defaultType: String, _ expectingText: Bool) {
@@ -292,8 +295,9 @@ final class FeedBuilder {
 
     /// Set the text of the top frame (feedparser's `elementstack[-1][-1] = v`).
     func setTopText(_ s: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].set(s)
+        guard let top = stack.last else { return }
+        text.truncate(to: top.start, pieces: top.firstPiece)
+        text.append(s)
     }
 
     // MARK: - context

@@ -10,15 +10,15 @@ struct TextFlags {
     /// Starts or ends with whitespace.
     var mayNeedStrip = false
 
-    init(_ slice: ArraySlice<UInt8>) {
-        guard let f = slice.first, let l = slice.last else { return }
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let f = b.first, let l = b.last else { return }
         mayNeedStrip = f <= 32 || l <= 32 || f >= 0x80 || l >= 0x80
         var sawHigh = false
         var beyondLatin1 = false
         var prevC2 = false
         var markup = false
         var c1 = false
-        slice.withUnsafeBufferPointer { b in
+        do {
             let n = b.count
             var i = 0
             let base = UnsafeRawPointer(b.baseAddress!)
