@@ -311,10 +311,8 @@ enum HTMLNormalizer {
                 guard (c >= 97 && c <= 122) || (c >= 48 && c <= 57) else { return false }
                 key = key << 8 | UInt64(c)
             }
-            return !specialKeys.contains(key)
+            return !TagClass.needsRewrite(key)
         }
-
-        static let specialKeys = PackedNameSet((Array(XHTMLWriter.voidElements) + ["svg", "math"]).map(PlainText.packed))
 
         func find(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8, from: Int) -> Int? {
             var k = from

@@ -179,18 +179,12 @@ public enum PlainText {
             if c >= 65 && c <= 90 { c += 32 }
             key = key << 8 | UInt64(c)
         }
-        if key == scriptKey { return .script }
-        if key == styleKey { return .style }
-        return inlineKeys.contains(key) ? .inline : .block
+        if key == TagClass.script { return .script }
+        if key == TagClass.style { return .style }
+        return TagClass.isInline(key) ? .inline : .block
     }
 
     static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-    static let scriptKey = packed("script")
-    static let styleKey = packed("style")
-    static let inlineKeys = PackedNameSet([
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
-        "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "big", "tt", "strike", "ins", "del",
-    ].map(packed))
 
     /// Whitespace collapsed and trimmed; nothing else changed.
     public static func collapse(_ s: String) -> String {
