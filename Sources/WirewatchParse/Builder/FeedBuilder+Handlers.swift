@@ -34,7 +34,7 @@ extension FeedBuilder {
 
     func startItem(_ attrs: Attrs) {
         if !keepsEntries { flushEntries() }
-        entries.append(FPDict())
+        entries.append(FPDict(capacity: 24))
         push("item", false)
         inentry = true
         guidislink = false
