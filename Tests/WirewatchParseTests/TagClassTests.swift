@@ -28,3 +28,12 @@ struct TagClassTests {
         }
     }
 }
+
+extension TagClassTests {
+    @Test func voidNamesAreVoid() {
+        for name in XHTMLWriter.voidElements { #expect(TagClass.isVoid(PlainText.packed(name)), "\(name)") }
+        for name in ["svg", "math", "a", "p", "div", "span", "brr"] { #expect(!TagClass.isVoid(PlainText.packed(name)), "\(name)") }
+        #expect(TagClass.svg == PlainText.packed("svg"))
+        #expect(TagClass.math == PlainText.packed("math"))
+    }
+}

@@ -22,11 +22,24 @@ enum HTMLNormalizer {
         return w.out.takeString()
     }
 
-    private struct Writer {
+    /// Every start tag through the general path (the tests compare the
+    /// fast paths against it).
+    static func normalizeGenerally(_ html: String, base: String, type: String) -> String {
+        var src = html
+        return src.withUTF8 { b in
+            var w = Writer(base: base, htmlType: type.hasSuffix("html"))
+            w.startTagFastPaths = false
+            w.run(b)
+            return w.out.takeString()
+        }
+    }
+
+    struct Writer {
         var out = ByteSink(capacity: 16)
         let base: String
         let htmlType: Bool
         var foreignDepth = 0   // inside <svg> or <math>
+        var startTagFastPaths = true
 
         init(base: String, htmlType: Bool) {
             self.base = base
@@ -111,14 +124,16 @@ enum HTMLNormalizer {
             var j = i + 1
             while j < n, HTMLURLAttributes.isNameChar(b[j]) || b[j] == 95 || b[j] == 46 { j += 1 }
             // Fast path: `<name>` without attributes, already in normal form.
-            if j < n, b[j] == 62, foreignDepth == 0, Self.isPlainLowerName(b, i + 1, j) {
+            let fast = foreignDepth == 0 && startTagFastPaths
+            if j < n, b[j] == 62, fast, Self.isPlainLowerName(b, i + 1, j) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...j]))
                 return j + 1
             }
-            if foreignDepth == 0, let end = normalFormEnd(b, i, nameEnd: j) {
+            if fast, let end = normalFormEnd(b, i, nameEnd: j) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...end]))
                 return end + 1
             }
+            if fast, let next = simpleTag(b, i, nameEnd: j) { return next }
             let raw = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
             let lower = raw.lowercased()
             var attrs: [(String, String)] = []

@@ -26,13 +26,21 @@ enum TagClass {
     static let script: UInt64 = 0x736372697074   // "script"
     static let style: UInt64 = 0x7374796c65      // "style"
 
+    static let svg: UInt64 = 0x737667            // "svg"
+    static let math: UInt64 = 0x6d617468         // "math"
+
     /// Void elements (`XHTMLWriter.voidElements`) and svg / math: start
     /// tags the HTML normalizer must rewrite rather than copy.
     @inline(__always) static func needsRewrite(_ key: UInt64) -> Bool {
+        isVoid(key) || key == svg || key == math
+    }
+
+    /// `XHTMLWriter.voidElements`: written `<br />`.
+    @inline(__always) static func isVoid(_ key: UInt64) -> Bool {
         switch key {
         case 0x6272, 0x6872,                                             // br hr
-             0x636f6c, 0x696d67, 0x737667, 0x776272,                     // col img svg wbr
-             0x61726561, 0x62617365, 0x6c696e6b, 0x6d617468, 0x6d657461, // area base link math meta
+             0x636f6c, 0x696d67, 0x776272,                               // col img wbr
+             0x61726561, 0x62617365, 0x6c696e6b, 0x6d657461,             // area base link meta
              0x656d626564, 0x6672616d65, 0x696e707574, 0x706172616d,     // embed frame input param
              0x747261636b,                                               // track
              0x6b657967656e, 0x736f75726365,                             // keygen source
