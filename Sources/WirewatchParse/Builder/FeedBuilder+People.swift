@@ -45,9 +45,11 @@ extension FeedBuilder {
             let e = String(author[r])
             email = e
             author = author.replacingOccurrences(of: e, with: "")
-            author = author.replacingOccurrences(of: "()", with: "")
-            author = author.replacingOccurrences(of: "<>", with: "")
-            author = author.replacingOccurrences(of: "&lt;&gt;", with: "")
+            // Foundation's search is costly even when it finds nothing; an
+            // ASCII pattern absent as bytes cannot match.
+            for leftover in ["()", "<>", "&lt;&gt;"] where Text.containsBytes(author, leftover) {
+                author = author.replacingOccurrences(of: leftover, with: "")
+            }
             author = Text.strip(author)
             if author.hasPrefix("(") { author.removeFirst() }
             if author.hasSuffix(")") { author.removeLast() }

@@ -150,9 +150,27 @@ enum Text {
 
     /// The e-mail address inside an author string (feedparser's pattern,
     /// simplified: local@domain.tld).
+    /// Whether `pattern`'s UTF-8 occurs in `s`'s.
+    static func containsBytes(_ s: String, _ pattern: String) -> Bool {
+        let p = Array(pattern.utf8)
+        guard let first = p.first else { return true }
+        let u = Array(s.utf8)
+        guard u.count >= p.count else { return false }
+        for i in 0...(u.count - p.count) where u[i] == first && u[i..<(i + p.count)].elementsEqual(p) { return true }
+        return false
+    }
+
     static func findEmail(_ s: String) -> Range<String.Index>? {
         // No '@' byte, no "@" character: skip the Character walk.
-        guard s.utf8.contains(64), let at = s.firstIndex(of: "@") else { return nil }
+        guard s.utf8.contains(64) else { return nil }
+        // In ASCII text every Character is one byte ("\r\n" aside, which
+        // neither walk accepts), so the same walk over bytes finds the same range.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return findASCIIEmail(s) }
+        return findEmailByCharacter(s)
+    }
+
+    static func findEmailByCharacter(_ s: String) -> Range<String.Index>? {
+        guard let at = s.firstIndex(of: "@") else { return nil }
         func localOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-.+".contains(c)) }
         func domOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "-.".contains(c)) }
         var start = at

@@ -1,0 +1,27 @@
+import Testing
+@testable import WirewatchParse
+
+/// `Text.findASCIIEmail` walks bytes where `findEmailByCharacter` walks
+/// Characters; on ASCII text they must find the same range.
+struct EmailFinderTests {
+    static let pieces = [
+        "jo", "Jo.Doe", "a_b+c", "@", "@", "example", ".", ".", "com", " ", "(", ")", "<", ">", "\r\n", "\t",
+        "?subject=", "Hi", "-", "x1", "&lt;", "&gt;", ",", "mailto:", "..", "\n",
+    ]
+
+    @Test func asciiWalkMatchesCharacterWalk() {
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(1 + generator.next(9)) { s += Self.pieces[generator.next(Self.pieces.count)] }
+            let bytes = Text.findASCIIEmail(s).map { String(s[$0]) }
+            let characters = Text.findEmailByCharacter(s).map { String(s[$0]) }
+            #expect(bytes == characters, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func findsTheAddress() {
+        let s = "jo.doe@example.com (Jo Doe)"
+        #expect(Text.findEmail(s).map { String(s[$0]) } == "jo.doe@example.com")
+    }
+}
