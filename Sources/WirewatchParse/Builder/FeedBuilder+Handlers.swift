@@ -113,7 +113,9 @@ extension FeedBuilder {
     }
 
     func saveDate(_ key: String, _ value: String?) {
-        guard let value else { return }
+        // `X_parsed` is for the feedparser result only; `ModelMapper` parses
+        // the date as published. Without the kept tree nobody reads it.
+        guard keepsEntries, let value else { return }
         if let d = FeedDate.parse(value) {
             save(key + "_parsed", .string(FeedDate.iso(d)), overwrite: true)
         } else {

@@ -26,7 +26,7 @@ final class FeedBuilder {
     /// false: entries are turned into `Item`s and dropped as soon as no
     /// event can reach them any more (see `startItem`), so a large feed never
     /// holds its whole entry tree. true: `entries` keeps them all (the
-    /// feedparser result).
+    /// feedparser result), with what only that result needs (`X_parsed` dates).
     @exclusivity(unchecked) var keepsEntries = true
     /// The `Item`s of dropped entries, in document order; their language is
     /// still without the feed's default (filled in by `ModelMapper.map`).
