@@ -104,7 +104,7 @@ extension FeedBuilder {
     func addTag(_ term: String?, _ scheme: String?, _ label: String?) {
         let tags = context().list("tags")
         if (term ?? "").isEmpty, (scheme ?? "").isEmpty, (label ?? "").isEmpty { return }
-        let d = FPDict()
+        let d = FPDict(capacity: 3)
         d["term"] = term.map { .string($0) } ?? .null
         d["scheme"] = scheme.map { .string($0) } ?? .null
         d["label"] = label.map { .string($0) } ?? .null

@@ -78,7 +78,9 @@ struct ReferenceRepair {
     private static func examine(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ declared: Set<String>) -> (Fix, String) {
         let n = b.count
         var j = at + 1
-        let amp = Self.ampBytes
+        // A static's accessor runs `swift_once` on each call: read it only
+        // when a bare & needs it, not for each of the (many) &lt;.
+        var amp: [UInt8] { Self.ampBytes }
         guard j < n else { return (.replace(1, amp), "unescaped &") }
         if b[j] == UInt8(ascii: "#") {
             j += 1

@@ -11,12 +11,13 @@ public enum PlainText {
             // is at least as long as its UTF-8, a space stands for at least
             // one consumed byte), so it is written into a buffer of that
             // size through a raw pointer, then copied into a String of
-            // exactly its length (`String(utf8Bytes:)` checks it with the
-            // fast validator; writing into the String's own storage paid
-            // the standard library's slow one instead).
+            // exactly its length. It is valid UTF-8 by construction (the
+            // source is a String, every cut falls before an ASCII byte or
+            // a lead byte, decoded references are encoded scalars), so it
+            // is not validated again; the scan tells whether it is ASCII.
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 4)
             defer { buffer.deallocate() }
-            let count = { () -> Int in
+            let (count, high) = { () -> (Int, UInt64) in
                 var sink = Sink(buffer)
                 var i = 0
                 while i < n {
@@ -37,6 +38,9 @@ public enum PlainText {
                     // A single space between words stays inside the run, so a
                     // sentence is one copy rather than one per word.
                     var j = i + 1
+                    // Every byte of the run passes through `seen` (and a few
+                    // after it: at worst an ASCII text is called non-ASCII).
+                    var seen = UInt64(c)
                     // Eight bytes at a time to the next candidate stop, then the
                     // exact byte rule. A lane is a candidate if it is markup, a
                     // reference, C2 or a control/space other than ' ', or a ' '
@@ -47,6 +51,7 @@ public enum PlainText {
                     while j < n {
                         if j + 8 <= n {
                             let w = SWAR.load(p, j)
+                            seen |= w
                             let sp = SWAR.eq(w, 32)
                             let special = SWAR.eq(w, 60) | SWAR.eq(w, 38) | SWAR.eq(w, 0xC2) | SWAR.lt(w, 33)
                             let stop = (special & ~sp) | (sp & ((special >> 8) | (0x80 << 56)))
@@ -54,6 +59,7 @@ public enum PlainText {
                             j += SWAR.firstLane(stop)
                         }
                         let d = b[j]
+                        seen |= UInt64(d)
                         if d == 60 || d == 38 || d == 0xC2 { break }
                         if d <= 32 {
                             guard d == 32, j + 1 < n else { break }
@@ -63,11 +69,16 @@ public enum PlainText {
                         j += 1
                     }
                     sink.emitRun(b.baseAddress! + i, j - i)
+                    sink.high |= seen
                     i = j
                 }
-                return sink.count
+                return (sink.count, sink.high)
             }()
-            return String(utf8Bytes: UnsafeBufferPointer(start: buffer, count: count))
+            let text = UnsafeBufferPointer(start: buffer, count: count)
+            // Debug builds check both claims: valid, and ASCII when said so.
+            assert(UTF8Validator.scan(text).valid)
+            assert(high & SWAR.highs != 0 || UTF8Validator.scan(text).ascii)
+            return String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text)
         }
     }
 
@@ -78,6 +89,8 @@ public enum PlainText {
         let out: UnsafeMutablePointer<UInt8>
         var count = 0
         var pendingSpace = false
+        /// The OR of every byte written (bit 7 of some lane set: not ASCII).
+        var high: UInt64 = 0
 
         init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
 
@@ -103,6 +116,7 @@ public enum PlainText {
         mutating func emitScalar(_ v: UInt32) {
             if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
             flushSpace()
+            if v >= 0x80 { high |= 0x80 }
             switch v {
             case 0..<0x80:
                 out[count] = UInt8(v); count += 1
