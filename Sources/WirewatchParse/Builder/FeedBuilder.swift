@@ -166,7 +166,9 @@ final class FeedBuilder {
         }
         if incontent > 0, contentparams.isXHTML {
             if name.local == "svg" { svgOK += 1 }
-            handleMarkup(XHTMLWriter.startTag(name, attrs: attrs, rawNames: rawNames, rawLocal: rawLocal))
+            if !stack.isEmpty {
+                XHTMLWriter.writeStartTag(name, attrs: attrs, rawNames: rawNames, rawLocal: rawLocal, into: text)
+            }
             return
         }
         if name.prefix.isEmpty {
@@ -200,7 +202,7 @@ final class FeedBuilder {
             contentparams.type = "application/xhtml+xml"
         }
         if incontent > 0, contentparams.isXHTML {
-            if !XHTMLWriter.isVoid(name.local) { handleMarkup("</" + XHTMLWriter.endName(name) + ">") }
+            if !XHTMLWriter.isVoid(name.local), !stack.isEmpty { XHTMLWriter.writeEndTag(name, into: text) }
         }
         if !basestack.isEmpty {
             basestack.removeLast()
@@ -220,11 +222,6 @@ final class FeedBuilder {
         } else {
             text.append(bytes)
         }
-    }
-
-    private func handleMarkup(_ s: String) {
-        guard !stack.isEmpty else { return }
-        text.append(s)
     }
 
     /// Map the entries to `Item`s and drop them (the daemon path). Called

@@ -89,9 +89,23 @@ final class TextArena {
         }
     }
 
-    @inline(__always) private func put(_ s: StaticString) {
+    /// Markup written in parts with `put` is still one piece.
+    @inline(__always) func beginPiece() { notePiece() }
+
+    @inline(__always) func put(_ s: StaticString) {
+        reserve(s.utf8CodeUnitCount)
         (base + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
         count += s.utf8CodeUnitCount
+    }
+
+    func put(_ s: String) {
+        var s = s
+        s.withUTF8 { b in
+            guard let src = b.baseAddress, b.count > 0 else { return }
+            reserve(b.count)
+            (base + count).update(from: src, count: b.count)
+            count += b.count
+        }
     }
 
     /// Drop everything from byte `start` and piece `firstPiece` on.
