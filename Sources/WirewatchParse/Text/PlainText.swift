@@ -41,6 +41,15 @@ public enum PlainText {
                     // Every byte of the run passes through `seen` (and a few
                     // after it: at worst an ASCII text is called non-ASCII).
                     var seen = UInt64(c)
+                    // The run is copied as it is scanned: each word loaded is
+                    // stored at its output place (input index + shift; the
+                    // lanes past the run's end are overwritten or beyond the
+                    // count, and never past the source length, which the
+                    // output never outruns), so no separate copy per run.
+                    sink.flushSpace()
+                    let out = sink.out
+                    let shift = sink.count - i
+                    out[i + shift] = c
                     // Eight bytes at a time to the next candidate stop, then the
                     // exact byte rule. A lane is a candidate if it is markup, a
                     // reference, C2 or a control/space other than ' ', or a ' '
@@ -52,6 +61,7 @@ public enum PlainText {
                         if j + 8 <= n {
                             let w = SWAR.load(p, j)
                             seen |= w
+                            UnsafeMutableRawPointer(out + (j + shift)).storeBytes(of: w.littleEndian, as: UInt64.self)
                             let sp = SWAR.eq(w, 32)
                             let special = SWAR.eq(w, 60) | SWAR.eq(w, 38) | SWAR.eq(w, 0xC2) | SWAR.lt(w, 33)
                             let stop = (special & ~sp) | (sp & ((special >> 8) | (0x80 << 56)))
@@ -66,9 +76,10 @@ public enum PlainText {
                             let e = b[j + 1]
                             if e <= 32 || e == 60 || e == 38 || e == 0xC2 { break }
                         }
+                        out[j + shift] = d
                         j += 1
                     }
-                    sink.emitRun(b.baseAddress! + i, j - i)
+                    sink.count = j + shift
                     sink.high |= seen
                     i = j
                 }
@@ -105,12 +116,6 @@ public enum PlainText {
             flushSpace()
             out[count] = c
             count += 1
-        }
-
-        @inline(__always) mutating func emitRun(_ p: UnsafePointer<UInt8>, _ len: Int) {
-            flushSpace()
-            (out + count).update(from: p, count: len)
-            count += len
         }
 
         mutating func emitScalar(_ v: UInt32) {
