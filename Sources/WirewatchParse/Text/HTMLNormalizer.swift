@@ -54,17 +54,22 @@ enum HTMLNormalizer {
                 let c = b[i]
                 if c == 60 { i = markup(b, i); continue }
                 if c == 38 { i = reference(b, i); continue }
-                // Copy the run of plain text up to the next markup in one go.
-                var j = i + 1
+                // Copy the run of plain text up to the next markup as it is
+                // scanned: each word loaded is stored at its output place
+                // (lanes past the run are overwritten next), no memmove call.
+                out.ensure(n - i + 8)
+                let dst = out.tail
+                var j = i
                 let p = b.baseAddress!
                 while j + 8 <= n {
                     let w = SWAR.load(p, j)
+                    UnsafeMutableRawPointer(dst + (j - i)).storeBytes(of: w.littleEndian, as: UInt64.self)
                     let stop = SWAR.eq(w, 60) | SWAR.eq(w, 38)
                     if stop != 0 { j += SWAR.firstLane(stop); break }
                     j += 8
                 }
-                while j < n, b[j] != 60, b[j] != 38 { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                while j < n, b[j] != 60, b[j] != 38 { dst[j - i] = b[j]; j += 1 }
+                out.advance(j - i)
                 i = j
             }
         }
