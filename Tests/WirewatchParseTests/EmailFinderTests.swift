@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import WirewatchParse
 
 /// `Text.findASCIIEmail` walks bytes where `findEmailByCharacter` walks
@@ -23,5 +24,19 @@ struct EmailFinderTests {
     @Test func findsTheAddress() {
         let s = "jo.doe@example.com (Jo Doe)"
         #expect(Text.findEmail(s).map { String(s[$0]) } == "jo.doe@example.com")
+    }
+}
+
+extension EmailFinderTests {
+    /// For ASCII text the byte removal must equal Foundation's.
+    @Test func byteRemovalMatchesFoundation() {
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<5_000 {
+            var s = ""
+            for _ in 0..<(1 + generator.next(9)) { s += Self.pieces[generator.next(Self.pieces.count)] }
+            for pattern in ["()", "<>", "&lt;&gt;", "..", "jo@example.com", "@"] {
+                #expect(Text.removingASCII(pattern, from: s) == s.replacingOccurrences(of: pattern, with: ""), "\(s.debugDescription)")
+            }
+        }
     }
 }

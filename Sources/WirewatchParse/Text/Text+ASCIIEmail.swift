@@ -1,4 +1,25 @@
 extension Text {
+    /// `s` without any occurrence of `pattern` (left to right, not
+    /// overlapping), by bytes: `replacingOccurrences(of:with: "")` for
+    /// ASCII `s`.
+    static func removingASCII(_ pattern: String, from s: String) -> String {
+        let p = Array(pattern.utf8)
+        let u = Array(s.utf8)
+        guard !p.isEmpty, u.count >= p.count else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if i + p.count <= u.count, u[i] == p[0], u[i..<(i + p.count)].elementsEqual(p) {
+                i += p.count
+            } else {
+                out.append(u[i])
+                i += 1
+            }
+        }
+        return out.count == u.count ? s : String(decoding: out, as: UTF8.self)
+    }
+
     /// `findEmail` for ASCII text, over bytes: the same walk (local part
     /// back from the first `@`, domain forward, trailing dots dropped, an
     /// optional `?subject=…`) without a Character per step.
