@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One streaming parse: owns the libxml2 push-parser context, the SAX2
 /// callbacks and the per-parse caches. Created and used by one thread.
@@ -137,10 +142,14 @@ final class SAXSession {
                 guard let lp = attributes[b], let vs = attributes[b + 3], let ve = attributes[b + 4] else { continue }
                 let (key, raw) = attributeName(lp, attributes[b + 2])
                 if keepRaw { rawNames.append(raw) }
-                var value = String(utf8Bytes: UnsafeBufferPointer(start: vs, count: ve - vs))
+                let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
+                var value = String(utf8Bytes: bytes)
                 // Without entity substitution libxml2 hands '&' in attribute
                 // values over as "&#38;" (for a tree builder to re-parse).
-                if value.utf8.contains(38) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                // (memchr on the bytes: the String's generic `contains` showed.)
+                if !bytes.isEmpty, memchr(vs, 38, bytes.count) != nil {
+                    value = value.replacingOccurrences(of: "&#38;", with: "&")
+                }
                 attrs.append((key, value))
             }
         }
