@@ -73,9 +73,9 @@ extension FeedBuilder {
             let type = ContentParams.mapType(d.string("type") ?? "")
             if rel == "alternate", ContentParams.isHTMLType(type) {
                 // The first HTML alternate wins (feedparser main's link priority).
-                if !c.contains("link") || !linkFromAlternate.contains(ObjectIdentifier(c)) {
+                if !c.contains("link") || !c.linkFromAlternate {
                     c["link"] = .string(href)
-                    linkFromAlternate.insert(ObjectIdentifier(c))
+                    c.linkFromAlternate = true
                 }
             }
         } else {

@@ -84,10 +84,9 @@ extension FeedBuilder {
                 }
             } else {
                 let key = element == "description" ? "summary" : element
-                let id = ObjectIdentifier(entry)
-                let old = propertyDepth[id]?[key]
+                let old = entry.propertyDepths[key]
                 if old == nil || depth <= old! {
-                    propertyDepth[id, default: [:]][key] = depth
+                    entry.propertyDepths[key] = depth
                     entry[key] = .string(output)
                 }
                 if incontent > 0 {

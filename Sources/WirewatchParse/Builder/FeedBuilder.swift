@@ -51,7 +51,6 @@ final class FeedBuilder {
     @exclusivity(unchecked) var summaryKey: String?
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var titleDepth = -1
-    @exclusivity(unchecked) var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
     @exclusivity(unchecked) var baseuri: String
     @exclusivity(unchecked) var lang: String?
     @exclusivity(unchecked) var basestack: [String] = []
@@ -62,8 +61,6 @@ final class FeedBuilder {
     @exclusivity(unchecked) var svgOK = 0
     @exclusivity(unchecked) var pscChaptersOpen = false
     @exclusivity(unchecked) var geometryKind = ""
-    /// Contexts whose `link` came from an HTML alternate `<link href>`.
-    @exclusivity(unchecked) var linkFromAlternate: Set<ObjectIdentifier> = []
 
     init(baseURI: String, language: String?) {
         self.baseuri = baseURI
@@ -237,11 +234,6 @@ final class FeedBuilder {
             } else {
                 mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
             }
-            // The side tables are keyed by object identity: an identifier
-            // must not outlive its dictionary (a new one could reuse it).
-            let id = ObjectIdentifier(e)
-            propertyDepth[id] = nil
-            linkFromAlternate.remove(id)
         }
         entries.removeAll(keepingCapacity: true)
     }
@@ -252,8 +244,6 @@ final class FeedBuilder {
         text.reset()
         basestack = []
         langstack = []
-        propertyDepth = [:]
-        linkFromAlternate = []
     }
 
     // MARK: - stack
