@@ -66,26 +66,28 @@ enum Text {
     /// feedparser re-decodes text that was UTF-8 read as Latin-1
     /// (`output.encode('iso-8859-1').decode('utf-8')`), when that works.
     static func repairDoubleUTF8(_ s: String) -> String {
-        // Fast path: only text made of U+0080…U+00FF (lead bytes C2/C3) can qualify.
-        var sawLatin = false
-        for b in s.utf8 where b >= 0x80 {
-            if b >= 0xC4 { return s }
-            sawLatin = true
-        }
-        guard sawLatin else { return s }
-        // The first non-ASCII character must map to a UTF-8 lead byte
+        // Every check below returns `s` when it fails, so the cheapest runs
+        // first. The first non-ASCII character must map to a UTF-8 lead byte
         // (U+00C2…U+00F4) followed by a continuation (U+0080…U+00BF), or the
-        // re-decoding fails anyway: most real Latin-1 text ("Jürgen") stops here.
+        // re-decoding fails anyway: most real Latin-1 text ("Jürgen") stops
+        // here, after a scan (eight bytes a step) to its first non-ASCII byte.
         var copy = s
         let plausible = copy.withUTF8 { b -> Bool in
+            let n = b.count
             var i = 0
-            while i < b.count, b[i] < 0x80 { i += 1 }
+            if let p = b.baseAddress {
+                while i + 8 <= n, SWAR.load(p, i) & SWAR.highs == 0 { i += 8 }
+            }
+            while i < n, b[i] < 0x80 { i += 1 }
+            guard i < n else { return false }   // all ASCII: nothing to repair
             guard i + 3 < b.count else { return true }
             let lead = b[i] == 0xC3 ? UInt32(b[i + 1]) + 0x40 : UInt32(b[i + 1])
             guard lead >= 0xC2, lead <= 0xF4 else { return false }
             return b[i + 2] == 0xC2 && b[i + 3] >= 0x80 && b[i + 3] <= 0xBF
         }
         guard plausible else { return s }
+        // Only text made of U+0080…U+00FF (lead bytes C2/C3) can qualify.
+        for b in s.utf8 where b >= 0xC4 { return s }
         var hasHigh = false
         for u in s.unicodeScalars {
             if u.value > 0xFF { return s }
