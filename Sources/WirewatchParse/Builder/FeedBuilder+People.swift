@@ -44,13 +44,13 @@ extension FeedBuilder {
         if let r = Text.findEmail(author) {
             let e = String(author[r])
             email = e
-            // In ASCII text Foundation's search matches exactly the bytes
-            // (no composed sequences), so the bytes are removed directly;
-            // otherwise Foundation, and only for leftovers present as bytes.
-            let ascii = author.utf8.allSatisfy { $0 < 0x80 }
-            author = ascii ? Text.removingASCII(e, from: author) : author.replacingOccurrences(of: e, with: "")
+            // Where no composed character sequence can be cut (ASCII on both
+            // sides of each occurrence) Foundation's search matches exactly
+            // the bytes, so they are removed directly; otherwise Foundation,
+            // and only for leftovers present as bytes.
+            author = Text.removingASCII(e, from: author) ?? author.replacingOccurrences(of: e, with: "")
             for leftover in ["()", "<>", "&lt;&gt;"] where Text.containsBytes(author, leftover) {
-                author = ascii ? Text.removingASCII(leftover, from: author) : author.replacingOccurrences(of: leftover, with: "")
+                author = Text.removingASCII(leftover, from: author) ?? author.replacingOccurrences(of: leftover, with: "")
             }
             author = Text.strip(author)
             if author.hasPrefix("(") { author.removeFirst() }

@@ -150,8 +150,6 @@ enum Text {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
     }
 
-    /// The e-mail address inside an author string (feedparser's pattern,
-    /// simplified: local@domain.tld).
     /// Whether `pattern`'s UTF-8 occurs in `s`'s.
     static func containsBytes(_ s: String, _ pattern: String) -> Bool {
         let p = Array(pattern.utf8)
@@ -162,12 +160,16 @@ enum Text {
         return false
     }
 
+    /// The e-mail address inside an author string (feedparser's pattern,
+    /// simplified: local@domain.tld).
     static func findEmail(_ s: String) -> Range<String.Index>? {
         // No '@' byte, no "@" character: skip the Character walk.
         guard s.utf8.contains(64) else { return nil }
         // In ASCII text every Character is one byte ("\r\n" aside, which
-        // neither walk accepts), so the same walk over bytes finds the same range.
+        // neither walk accepts), so the same walk over bytes finds the same
+        // range; elsewhere too when no non-ASCII byte touches the address.
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return findASCIIEmail(s) }
+        if let exact = findEmailAmongASCII(s) { return exact }
         return findEmailByCharacter(s)
     }
 
