@@ -5,6 +5,7 @@
 //   python3 ../shared/bench-corpus/make_corpus.py --out /tmp/wirewatch-corpus
 //   swift run -c release wirewatch-bench-parse /tmp/wirewatch-corpus [--rounds 5]
 //   swift run -c release wirewatch-bench-parse --big 20      # peak memory parsing one 20 MB feed
+//   swift run -c release wirewatch-bench-parse CORPUS_DIR --dump OUT   # the model of every file, to diff
 import CSAXFloor
 import Foundation
 import WirewatchParse
@@ -34,6 +35,11 @@ let names = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter
 let files: [[UInt8]] = names.map { [UInt8](FileManager.default.contents(atPath: folder + "/" + $0) ?? Data()) }
 let bytes = files.reduce(0) { $0 + $1.count }
 print("corpus: \(files.count) files, \(bytes) bytes (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)")
+
+if let out = option("--dump", in: &arguments) {
+    ModelDump.write(files: files, names: names, to: out)
+    exit(0)
+}
 
 let parser = FeedParser()
 var parseTimes: [Double] = []

@@ -36,7 +36,7 @@ struct ContentParams {
 
     /// The `X_detail` dictionary.
     func detail(value: String) -> FPDict {
-        let d = FPDict()
+        let d = FPDict(capacity: 5)
         d["type"] = .string(type ?? "text/plain")
         d["language"] = language.map { .string($0) } ?? .null
         d["base"] = .string(base ?? "")

@@ -34,7 +34,7 @@ extension FeedBuilder {
 
     func startItem(_ attrs: Attrs) {
         if !keepsEntries { flushEntries() }
-        entries.append(FPDict())
+        entries.append(FPDict(capacity: 24))
         push("item", false)
         inentry = true
         guidislink = false
@@ -73,9 +73,9 @@ extension FeedBuilder {
             let type = ContentParams.mapType(d.string("type") ?? "")
             if rel == "alternate", ContentParams.isHTMLType(type) {
                 // The first HTML alternate wins (feedparser main's link priority).
-                if !c.contains("link") || !linkFromAlternate.contains(ObjectIdentifier(c)) {
+                if !c.contains("link") || !c.linkFromAlternate {
                     c["link"] = .string(href)
-                    linkFromAlternate.insert(ObjectIdentifier(c))
+                    c.linkFromAlternate = true
                 }
             }
         } else {
@@ -104,7 +104,7 @@ extension FeedBuilder {
     func addTag(_ term: String?, _ scheme: String?, _ label: String?) {
         let tags = context().list("tags")
         if (term ?? "").isEmpty, (scheme ?? "").isEmpty, (label ?? "").isEmpty { return }
-        let d = FPDict()
+        let d = FPDict(capacity: 3)
         d["term"] = term.map { .string($0) } ?? .null
         d["scheme"] = scheme.map { .string($0) } ?? .null
         d["label"] = label.map { .string($0) } ?? .null
@@ -113,7 +113,9 @@ extension FeedBuilder {
     }
 
     func saveDate(_ key: String, _ value: String?) {
-        guard let value else { return }
+        // `X_parsed` is for the feedparser result only; `ModelMapper` parses
+        // the date as published. Without the kept tree nobody reads it.
+        guard keepsEntries, let value else { return }
         if let d = FeedDate.parse(value) {
             save(key + "_parsed", .string(FeedDate.iso(d)), overwrite: true)
         } else {

@@ -44,10 +44,14 @@ extension FeedBuilder {
         if let r = Text.findEmail(author) {
             let e = String(author[r])
             email = e
-            author = author.replacingOccurrences(of: e, with: "")
-            author = author.replacingOccurrences(of: "()", with: "")
-            author = author.replacingOccurrences(of: "<>", with: "")
-            author = author.replacingOccurrences(of: "&lt;&gt;", with: "")
+            // Where no composed character sequence can be cut (ASCII on both
+            // sides of each occurrence) Foundation's search matches exactly
+            // the bytes, so they are removed directly; otherwise Foundation,
+            // and only for leftovers present as bytes.
+            author = Text.removingASCII(e, from: author) ?? author.replacingOccurrences(of: e, with: "")
+            for leftover in ["()", "<>", "&lt;&gt;"] where Text.containsBytes(author, leftover) {
+                author = Text.removingASCII(leftover, from: author) ?? author.replacingOccurrences(of: leftover, with: "")
+            }
             author = Text.strip(author)
             if author.hasPrefix("(") { author.removeFirst() }
             if author.hasSuffix(")") { author.removeLast() }

@@ -21,6 +21,9 @@ extension FeedBuilder {
     func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
         guard let top = stack.last, top.element == element else { return nil }
         let frame = stack.removeLast()
+        // The frame's text stays in the arena until this returns (nothing
+        // below appends to it).
+        defer { text.truncate(to: frame.start, pieces: frame.firstPiece) }
         let raw = unwrapXHTMLDiv(frame)
         // One pass over the bytes decides which (rarer) fix-ups are needed.
         var flags = TextFlags(raw)
@@ -38,7 +41,7 @@ extension FeedBuilder {
             if contentparams.base64 {
                 if let d = Base64.decodeUTF8(output) {
                     output = d
-                    flags = TextFlags(Array(d.utf8)[...])
+                    flags = Array(d.utf8).withUnsafeBufferPointer { TextFlags($0) }
                 }
             }
             if Self.canBeRelativeURI(element), !output.isEmpty {
@@ -81,10 +84,9 @@ extension FeedBuilder {
                 }
             } else {
                 let key = element == "description" ? "summary" : element
-                let id = ObjectIdentifier(entry)
-                let old = propertyDepth[id]?[key]
+                let old = entry.propertyDepths[key]
                 if old == nil || depth <= old! {
-                    propertyDepth[id, default: [:]][key] = depth
+                    entry.propertyDepths[key] = depth
                     entry[key] = .string(output)
                 }
                 if incontent > 0 {
@@ -110,24 +112,22 @@ extension FeedBuilder {
     /// exactly that: text expected, not base64, an element whose HTML is
     /// normalized, an HTML type that the plain-text sniffing cannot change,
     /// markup present, and at most ASCII whitespace to strip. nil otherwise.
-    private func normalizeDirectly(_ element: String, _ raw: ArraySlice<UInt8>, _ flags: TextFlags,
+    private func normalizeDirectly(_ element: String, _ b: UnsafeBufferPointer<UInt8>, _ flags: TextFlags,
                                    stripWhitespace: Bool) -> String? {
         guard flags.hasMarkup, !contentparams.base64, Self.canContainRelativeURIs(element) else { return nil }
         let type = contentparams.type
         if type == "text/plain", !version.hasPrefix("atom") { return nil }
         guard ContentParams.isHTMLType(ContentParams.mapType(type ?? "text/html")) else { return nil }
-        return raw.withUnsafeBufferPointer { b -> String? in
-            var s = 0
-            var e = b.count
-            if stripWhitespace {
-                while s < e, Self.isASCIIStripSpace(b[s]) { s += 1 }
-                while e > s, Self.isASCIIStripSpace(b[e - 1]) { e -= 1 }
-                // A non-ASCII first or last character may be Unicode space: general path.
-                guard s < e, b[s] < 0x80, b[e - 1] < 0x80 else { return nil }
-            }
-            return HTMLNormalizer.normalize(bytes: UnsafeBufferPointer(rebasing: b[s..<e]), base: baseuri,
-                                            type: type ?? "text/html")
+        var s = 0
+        var e = b.count
+        if stripWhitespace {
+            while s < e, Self.isASCIIStripSpace(b[s]) { s += 1 }
+            while e > s, Self.isASCIIStripSpace(b[e - 1]) { e -= 1 }
+            // A non-ASCII first or last character may be Unicode space: general path.
+            guard s < e, b[s] < 0x80, b[e - 1] < 0x80 else { return nil }
         }
+        return HTMLNormalizer.normalize(bytes: UnsafeBufferPointer(rebasing: b[s..<e]), base: baseuri,
+                                        type: type ?? "text/html")
     }
 
     /// `Text.strip`'s whitespace, ASCII part.
@@ -136,40 +136,43 @@ extension FeedBuilder {
     }
 
     /// Atom 1.0 XHTML constructs: drop the wrapping `<div>` when everything
-    /// is nested inside it.
-    private func unwrapXHTMLDiv(_ frame: Frame) -> ArraySlice<UInt8> {
-        let all = frame.bytes[...]
-        guard version == "atom10", contentparams.type == "application/xhtml+xml", frame.pieces.count > 1 else {
-            return all
+    /// is nested inside it. A view of the frame's text in the arena.
+    private func unwrapXHTMLDiv(_ frame: Frame) -> UnsafeBufferPointer<UInt8> {
+        let bytes = text.bytes(from: frame.start)
+        let pieceCount = text.pieceCount - frame.firstPiece
+        guard version == "atom10", contentparams.type == "application/xhtml+xml", pieceCount > 1 else {
+            return bytes
         }
+        func view(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[r]) }
         var ranges: [Range<Int>] = []
-        for (i, s) in frame.pieces.enumerated() {
-            let e = i + 1 < frame.pieces.count ? frame.pieces[i + 1] : frame.bytes.count
+        for i in 0..<pieceCount {
+            let s = text.pieces[frame.firstPiece + i] - frame.start
+            let e = i + 1 < pieceCount ? text.pieces[frame.firstPiece + i + 1] - frame.start : bytes.count
             ranges.append(s..<e)
         }
-        func isBlank(_ r: Range<Int>) -> Bool { frame.bytes[r].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } }
+        func isBlank(_ r: Range<Int>) -> Bool { bytes[r].allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } }
         while ranges.count > 1, isBlank(ranges.last!) { ranges.removeLast() }
         while ranges.count > 1, isBlank(ranges.first!) { ranges.removeFirst() }
-        guard let first = ranges.first, let last = ranges.last else { return all }
-        let f = frame.bytes[first]
+        guard let first = ranges.first, let last = ranges.last else { return bytes }
+        let f = view(first)
         let startsDiv = f.elementsEqual("<div>".utf8) || f.starts(with: "<div ".utf8)
-        guard startsDiv, frame.bytes[last].elementsEqual("</div>".utf8) else {
-            return frame.bytes[ranges.first!.lowerBound..<ranges.last!.upperBound]
+        guard startsDiv, view(last).elementsEqual("</div>".utf8) else {
+            return view(ranges.first!.lowerBound..<ranges.last!.upperBound)
         }
         var d = 0
         var closedEarly = false
         for r in ranges.dropLast() {
-            let p = frame.bytes[r]
+            let p = view(r)
             if p.starts(with: "</".utf8) {
                 d -= 1
                 if d == 0 { closedEarly = true; break }
-            } else if p.first == UInt8(ascii: "<"), !p.elementsEqual("<".utf8), !(p.count >= 2 && p[p.endIndex - 2] == UInt8(ascii: "/") && p.last == UInt8(ascii: ">")) {
+            } else if p.first == UInt8(ascii: "<"), !p.elementsEqual("<".utf8), !(p.count >= 2 && p[p.count - 2] == UInt8(ascii: "/") && p.last == UInt8(ascii: ">")) {
                 d += 1
             }
         }
-        if closedEarly { return frame.bytes[ranges.first!.lowerBound..<ranges.last!.upperBound] }
-        if ranges.count <= 2 { return [] }
-        return frame.bytes[ranges[1].lowerBound..<ranges[ranges.count - 2].upperBound]
+        if closedEarly { return view(ranges.first!.lowerBound..<ranges.last!.upperBound) }
+        if ranges.count <= 2 { return UnsafeBufferPointer(start: bytes.baseAddress, count: 0) }
+        return view(ranges[1].lowerBound..<ranges[ranges.count - 2].upperBound)
     }
 
     func resolveURI(_ uri: String) -> String {

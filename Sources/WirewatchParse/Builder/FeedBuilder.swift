@@ -26,7 +26,7 @@ final class FeedBuilder {
     /// false: entries are turned into `Item`s and dropped as soon as no
     /// event can reach them any more (see `startItem`), so a large feed never
     /// holds its whole entry tree. true: `entries` keeps them all (the
-    /// feedparser result).
+    /// feedparser result), with what only that result needs (`X_parsed` dates).
     @exclusivity(unchecked) var keepsEntries = true
     /// The `Item`s of dropped entries, in document order; their language is
     /// still without the feed's default (filled in by `ModelMapper.map`).
@@ -39,6 +39,8 @@ final class FeedBuilder {
 
     // State
     @exclusivity(unchecked) var stack: [Frame] = []
+    /// The open frames' text (see `TextArena`).
+    let text = TextArena()
     @exclusivity(unchecked) var contentparams = ContentParams()
     @exclusivity(unchecked) var incontent = 0
     @exclusivity(unchecked) var infeed = false, inentry = false, inimage = false, intextinput = false
@@ -49,7 +51,6 @@ final class FeedBuilder {
     @exclusivity(unchecked) var summaryKey: String?
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var titleDepth = -1
-    @exclusivity(unchecked) var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
     @exclusivity(unchecked) var baseuri: String
     @exclusivity(unchecked) var lang: String?
     @exclusivity(unchecked) var basestack: [String] = []
@@ -60,8 +61,6 @@ final class FeedBuilder {
     @exclusivity(unchecked) var svgOK = 0
     @exclusivity(unchecked) var pscChaptersOpen = false
     @exclusivity(unchecked) var geometryKind = ""
-    /// Contexts whose `link` came from an HTML alternate `<link href>`.
-    @exclusivity(unchecked) var linkFromAlternate: Set<ObjectIdentifier> = []
 
     init(baseURI: String, language: String?) {
         self.baseuri = baseURI
@@ -164,7 +163,9 @@ final class FeedBuilder {
         }
         if incontent > 0, contentparams.isXHTML {
             if name.local == "svg" { svgOK += 1 }
-            handleMarkup(XHTMLWriter.startTag(name, attrs: attrs, rawNames: rawNames, rawLocal: rawLocal))
+            if !stack.isEmpty {
+                XHTMLWriter.writeStartTag(name, attrs: attrs, rawNames: rawNames, rawLocal: rawLocal, into: text)
+            }
             return
         }
         if name.prefix.isEmpty {
@@ -198,7 +199,7 @@ final class FeedBuilder {
             contentparams.type = "application/xhtml+xml"
         }
         if incontent > 0, contentparams.isXHTML {
-            if !XHTMLWriter.isVoid(name.local) { handleMarkup("</" + XHTMLWriter.endName(name) + ">") }
+            if !XHTMLWriter.isVoid(name.local), !stack.isEmpty { XHTMLWriter.writeEndTag(name, into: text) }
         }
         if !basestack.isEmpty {
             basestack.removeLast()
@@ -211,18 +212,13 @@ final class FeedBuilder {
         depth -= 1
     }
 
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !stack.isEmpty else { return }
         if contentparams.isXHTML {
-            stack[stack.count - 1].appendEscaped(text)
+            text.appendEscaped(bytes)
         } else {
-            stack[stack.count - 1].append(text)
+            text.append(bytes)
         }
-    }
-
-    private func handleMarkup(_ s: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].append(s)
     }
 
     /// Map the entries to `Item`s and drop them (the daemon path). Called
@@ -238,11 +234,6 @@ final class FeedBuilder {
             } else {
                 mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
             }
-            // The side tables are keyed by object identity: an identifier
-            // must not outlive its dictionary (a new one could reuse it).
-            let id = ObjectIdentifier(e)
-            propertyDepth[id] = nil
-            linkFromAlternate.remove(id)
         }
         entries.removeAll(keepingCapacity: true)
     }
@@ -250,16 +241,15 @@ final class FeedBuilder {
     /// Drop parse-time state once the document is done; only the result stays.
     func finish() {
         stack = []
+        text.reset()
         basestack = []
         langstack = []
-        propertyDepth = [:]
-        linkFromAlternate = []
     }
 
     // MARK: - stack
 
     func push(_ element: String, _ expectingText: Bool) {
-        stack.append(Frame(element, expectingText))
+        stack.append(Frame(element, expectingText, start: text.count, firstPiece: text.pieceCount))
     }
 
     func pushContent(_ tag: String, _ attrs: Attrs, _ defaultType: String, _ expectingText: Bool) {
@@ -292,8 +282,9 @@ final class FeedBuilder {
 
     /// Set the text of the top frame (feedparser's `elementstack[-1][-1] = v`).
     func setTopText(_ s: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].set(s)
+        guard let top = stack.last else { return }
+        text.truncate(to: top.start, pieces: top.firstPiece)
+        text.append(s)
     }
 
     // MARK: - context

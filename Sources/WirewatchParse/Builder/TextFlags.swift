@@ -10,19 +10,33 @@ struct TextFlags {
     /// Starts or ends with whitespace.
     var mayNeedStrip = false
 
-    init(_ slice: ArraySlice<UInt8>) {
-        guard let f = slice.first, let l = slice.last else { return }
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let f = b.first, let l = b.last else { return }
         mayNeedStrip = f <= 32 || l <= 32 || f >= 0x80 || l >= 0x80
         var sawHigh = false
         var beyondLatin1 = false
         var prevC2 = false
         var markup = false
         var c1 = false
-        slice.withUnsafeBufferPointer { b in
+        do {
             let n = b.count
             var i = 0
             let base = UnsafeRawPointer(b.baseAddress!)
             while i < n {
+                // Once markup is known, only non-ASCII bytes matter: 32 bytes
+                // a step (HTML bodies are long and nearly all ASCII).
+                if markup {
+                    while i + 32 <= n {
+                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                        if w & 0x8080_8080_8080_8080 != 0 { break }
+                        prevC2 = false
+                        i += 32
+                    }
+                    guard i < n else { break }
+                }
                 // Eight ASCII bytes at a time, testing for '<' (3C) and '&' (26)
                 // with the classic "has zero byte" trick.
                 if i + 8 <= n {

@@ -39,4 +39,14 @@ struct NameKey: Hashable {
     let local: UnsafeRawPointer?
     let prefix: UnsafeRawPointer?
     let uri: UnsafeRawPointer?
+
+    static let slots = 256
+
+    /// A slot in a direct-mapped cache of `slots` entries (multiplicative
+    /// hashing of the pointers' bits; not `Hashable`'s seeded SipHash).
+    @inline(__always) var slot: Int {
+        let a = UInt64(UInt(bitPattern: local)), b = UInt64(UInt(bitPattern: prefix)), c = UInt64(UInt(bitPattern: uri))
+        let h = (a &+ b &* 31 &+ c &* 1_000_003) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h >> 56)   // top 8 bits: 0..<256
+    }
 }

@@ -49,8 +49,7 @@ struct ReferenceRepair {
         var end = to
         var i = from
         while i < to {
-            guard let p = memchr(base + i, 0x26, to - i) else { break }
-            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            guard let at = Self.nextAmpersand(base, from: i, to: to) else { break }
             if declared == nil { declared = Self.declaredEntities(b) }
             let (fix, reason) = Self.examine(b, at, declared!)
             if case .replace(let len, let rep) = fix {
@@ -75,10 +74,28 @@ struct ReferenceRepair {
 
     private static let ampBytes: [UInt8] = Array("&amp;".utf8)
 
+    /// The next `&` in `from..<to`. Escaped HTML has one every few words
+    /// (`&lt;p&gt;`): the first 64 bytes are scanned inline, eight at a
+    /// time, before paying for a `memchr` call.
+    @inline(__always)
+    private static func nextAmpersand(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var i = from
+        let near = min(to, from + 64)
+        while i + 8 <= near {
+            let m = SWAR.eq(SWAR.load(base, i), 0x26)
+            if m != 0 { return i + SWAR.firstLane(m) }
+            i += 8
+        }
+        guard i < to, let p = memchr(base + i, 0x26, to - i) else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
     private static func examine(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ declared: Set<String>) -> (Fix, String) {
         let n = b.count
         var j = at + 1
-        let amp = Self.ampBytes
+        // A static's accessor runs `swift_once` on each call: read it only
+        // when a bare & needs it, not for each of the (many) &lt;.
+        var amp: [UInt8] { Self.ampBytes }
         guard j < n else { return (.replace(1, amp), "unescaped &") }
         if b[j] == UInt8(ascii: "#") {
             j += 1

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One streaming parse: owns the libxml2 push-parser context, the SAX2
 /// callbacks and the per-parse caches. Created and used by one thread.
@@ -12,6 +17,10 @@ final class SAXSession {
     let entities = EntityResolver()
     let maxDepth: Int
     @exclusivity(unchecked) private var names: [NameKey: ElementName] = [:]
+    /// A direct-mapped cache in front of `names`: two events per element
+    /// each paid a SipHash of three pointers there; a feed uses a few dozen
+    /// names, so nearly every lookup is one compare here.
+    @exclusivity(unchecked) private var recentNames = [(key: NameKey, name: ElementName)?](repeating: nil, count: NameKey.slots)
     @exclusivity(unchecked) private var attributeNames: [NameKey: (String, String)] = [:]
     @exclusivity(unchecked) private(set) var ctxt: xmlParserCtxtPtr?
     @exclusivity(unchecked) private var depth = 0
@@ -133,10 +142,14 @@ final class SAXSession {
                 guard let lp = attributes[b], let vs = attributes[b + 3], let ve = attributes[b + 4] else { continue }
                 let (key, raw) = attributeName(lp, attributes[b + 2])
                 if keepRaw { rawNames.append(raw) }
-                var value = String(utf8Bytes: UnsafeBufferPointer(start: vs, count: ve - vs))
+                let bytes = UnsafeBufferPointer(start: vs, count: ve - vs)
+                var value = String(utf8Bytes: bytes)
                 // Without entity substitution libxml2 hands '&' in attribute
                 // values over as "&#38;" (for a tree builder to re-parse).
-                if value.utf8.contains(38) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                // (memchr on the bytes: the String's generic `contains` showed.)
+                if !bytes.isEmpty, memchr(vs, 38, bytes.count) != nil {
+                    value = value.replacingOccurrences(of: "&#38;", with: "&")
+                }
                 attrs.append((key, value))
             }
         }
@@ -231,6 +244,15 @@ final class SAXSession {
     private func resolve(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
                          _ uri: UnsafePointer<xmlChar>?) -> ElementName {
         let key = NameKey(local: UnsafeRawPointer(localname), prefix: UnsafeRawPointer(prefix), uri: UnsafeRawPointer(uri))
+        let slot = key.slot
+        if let hit = recentNames[slot], hit.key == key { return hit.name }
+        let n = resolveMiss(key, localname, prefix, uri)
+        recentNames[slot] = (key, n)
+        return n
+    }
+
+    private func resolveMiss(_ key: NameKey, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                             _ uri: UnsafePointer<xmlChar>?) -> ElementName {
         if let n = names[key] { return n }
         let local = localname.map { String(cString: $0) } ?? ""
         let given = prefix.map { String(cString: $0) }

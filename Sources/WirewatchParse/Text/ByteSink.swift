@@ -36,6 +36,17 @@ struct ByteSink {
         count += n
     }
 
+    /// Room for `extra` more bytes (growing by doubling).
+    @inline(__always) mutating func ensure(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    /// Where the next byte goes; write at most what `ensure` made room
+    /// for, then `advance` by what was written.
+    @inline(__always) var tail: UnsafeMutablePointer<UInt8> { base + count }
+
+    @inline(__always) mutating func advance(_ n: Int) { count += n }
+
     /// Room for at least `n` bytes in all.
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }

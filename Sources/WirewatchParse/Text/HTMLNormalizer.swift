@@ -22,11 +22,24 @@ enum HTMLNormalizer {
         return w.out.takeString()
     }
 
-    private struct Writer {
+    /// Every start tag through the general path (the tests compare the
+    /// fast paths against it).
+    static func normalizeGenerally(_ html: String, base: String, type: String) -> String {
+        var src = html
+        return src.withUTF8 { b in
+            var w = Writer(base: base, htmlType: type.hasSuffix("html"))
+            w.startTagFastPaths = false
+            w.run(b)
+            return w.out.takeString()
+        }
+    }
+
+    struct Writer {
         var out = ByteSink(capacity: 16)
         let base: String
         let htmlType: Bool
         var foreignDepth = 0   // inside <svg> or <math>
+        var startTagFastPaths = true
 
         init(base: String, htmlType: Bool) {
             self.base = base
@@ -41,17 +54,22 @@ enum HTMLNormalizer {
                 let c = b[i]
                 if c == 60 { i = markup(b, i); continue }
                 if c == 38 { i = reference(b, i); continue }
-                // Copy the run of plain text up to the next markup in one go.
-                var j = i + 1
+                // Copy the run of plain text up to the next markup as it is
+                // scanned: each word loaded is stored at its output place
+                // (lanes past the run are overwritten next), no memmove call.
+                out.ensure(n - i + 8)
+                let dst = out.tail
+                var j = i
                 let p = b.baseAddress!
                 while j + 8 <= n {
                     let w = SWAR.load(p, j)
+                    UnsafeMutableRawPointer(dst + (j - i)).storeBytes(of: w.littleEndian, as: UInt64.self)
                     let stop = SWAR.eq(w, 60) | SWAR.eq(w, 38)
                     if stop != 0 { j += SWAR.firstLane(stop); break }
                     j += 8
                 }
-                while j < n, b[j] != 60, b[j] != 38 { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                while j < n, b[j] != 60, b[j] != 38 { dst[j - i] = b[j]; j += 1 }
+                out.advance(j - i)
                 i = j
             }
         }
@@ -111,14 +129,16 @@ enum HTMLNormalizer {
             var j = i + 1
             while j < n, HTMLURLAttributes.isNameChar(b[j]) || b[j] == 95 || b[j] == 46 { j += 1 }
             // Fast path: `<name>` without attributes, already in normal form.
-            if j < n, b[j] == 62, foreignDepth == 0, Self.isPlainLowerName(b, i + 1, j) {
+            let fast = foreignDepth == 0 && startTagFastPaths
+            if j < n, b[j] == 62, fast, Self.isPlainLowerName(b, i + 1, j) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...j]))
                 return j + 1
             }
-            if foreignDepth == 0, let end = normalFormEnd(b, i, nameEnd: j) {
+            if fast, let end = normalFormEnd(b, i, nameEnd: j) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...end]))
                 return end + 1
             }
+            if fast, let next = simpleTag(b, i, nameEnd: j) { return next }
             let raw = String(utf8Bytes: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
             let lower = raw.lowercased()
             var attrs: [(String, String)] = []
@@ -311,10 +331,8 @@ enum HTMLNormalizer {
                 guard (c >= 97 && c <= 122) || (c >= 48 && c <= 57) else { return false }
                 key = key << 8 | UInt64(c)
             }
-            return !specialKeys.contains(key)
+            return !TagClass.needsRewrite(key)
         }
-
-        static let specialKeys = PackedNameSet((Array(XHTMLWriter.voidElements) + ["svg", "math"]).map(PlainText.packed))
 
         func find(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8, from: Int) -> Int? {
             var k = from

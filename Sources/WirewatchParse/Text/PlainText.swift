@@ -9,10 +9,16 @@ public enum PlainText {
             guard n > 0 else { return "" }
             // The rendition is never longer than its source (every reference
             // is at least as long as its UTF-8, a space stands for at least
-            // one consumed byte), so it is written straight into the
-            // String's storage: no intermediate array, one copy.
-            var text = String(unsafeUninitializedCapacity: n + 4) { buffer -> Int in
-                var sink = Sink(buffer.baseAddress!)
+            // one consumed byte), so it is written into a buffer of that
+            // size through a raw pointer, then copied into a String of
+            // exactly its length. It is valid UTF-8 by construction (the
+            // source is a String, every cut falls before an ASCII byte or
+            // a lead byte, decoded references are encoded scalars), so it
+            // is not validated again; the scan tells whether it is ASCII.
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 4)
+            defer { buffer.deallocate() }
+            let (count, high) = { () -> (Int, UInt64) in
+                var sink = Sink(buffer)
                 var i = 0
                 while i < n {
                     let c = b[i]
@@ -32,6 +38,18 @@ public enum PlainText {
                     // A single space between words stays inside the run, so a
                     // sentence is one copy rather than one per word.
                     var j = i + 1
+                    // Every byte of the run passes through `seen` (and a few
+                    // after it: at worst an ASCII text is called non-ASCII).
+                    var seen = UInt64(c)
+                    // The run is copied as it is scanned: each word loaded is
+                    // stored at its output place (input index + shift; the
+                    // lanes past the run's end are overwritten or beyond the
+                    // count, and never past the source length, which the
+                    // output never outruns), so no separate copy per run.
+                    sink.flushSpace()
+                    let out = sink.out
+                    let shift = sink.count - i
+                    out[i + shift] = c
                     // Eight bytes at a time to the next candidate stop, then the
                     // exact byte rule. A lane is a candidate if it is markup, a
                     // reference, C2 or a control/space other than ' ', or a ' '
@@ -42,6 +60,8 @@ public enum PlainText {
                     while j < n {
                         if j + 8 <= n {
                             let w = SWAR.load(p, j)
+                            seen |= w
+                            UnsafeMutableRawPointer(out + (j + shift)).storeBytes(of: w.littleEndian, as: UInt64.self)
                             let sp = SWAR.eq(w, 32)
                             let special = SWAR.eq(w, 60) | SWAR.eq(w, 38) | SWAR.eq(w, 0xC2) | SWAR.lt(w, 33)
                             let stop = (special & ~sp) | (sp & ((special >> 8) | (0x80 << 56)))
@@ -49,25 +69,27 @@ public enum PlainText {
                             j += SWAR.firstLane(stop)
                         }
                         let d = b[j]
+                        seen |= UInt64(d)
                         if d == 60 || d == 38 || d == 0xC2 { break }
                         if d <= 32 {
                             guard d == 32, j + 1 < n else { break }
                             let e = b[j + 1]
                             if e <= 32 || e == 60 || e == 38 || e == 0xC2 { break }
                         }
+                        out[j + shift] = d
                         j += 1
                     }
-                    sink.emitRun(b.baseAddress! + i, j - i)
+                    sink.count = j + shift
+                    sink.high |= seen
                     i = j
                 }
-                return sink.count
-            }
-            // Markup-heavy text renders much shorter than its source: do not
-            // keep a large, mostly unused allocation alive with the item.
-            if n >= 4096, text.utf8.count * 4 < n * 3 {
-                text = text.withUTF8 { String(utf8Bytes: $0) }
-            }
-            return text
+                return (sink.count, sink.high)
+            }()
+            let text = UnsafeBufferPointer(start: buffer, count: count)
+            // Debug builds check both claims: valid, and ASCII when said so.
+            assert(UTF8Validator.scan(text).valid)
+            assert(high & SWAR.highs != 0 || UTF8Validator.scan(text).ascii)
+            return String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text)
         }
     }
 
@@ -78,6 +100,8 @@ public enum PlainText {
         let out: UnsafeMutablePointer<UInt8>
         var count = 0
         var pendingSpace = false
+        /// The OR of every byte written (bit 7 of some lane set: not ASCII).
+        var high: UInt64 = 0
 
         init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
 
@@ -94,15 +118,10 @@ public enum PlainText {
             count += 1
         }
 
-        @inline(__always) mutating func emitRun(_ p: UnsafePointer<UInt8>, _ len: Int) {
-            flushSpace()
-            (out + count).update(from: p, count: len)
-            count += len
-        }
-
         mutating func emitScalar(_ v: UInt32) {
             if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
             flushSpace()
+            if v >= 0x80 { high |= 0x80 }
             switch v {
             case 0..<0x80:
                 out[count] = UInt8(v); count += 1
@@ -179,18 +198,12 @@ public enum PlainText {
             if c >= 65 && c <= 90 { c += 32 }
             key = key << 8 | UInt64(c)
         }
-        if key == scriptKey { return .script }
-        if key == styleKey { return .style }
-        return inlineKeys.contains(key) ? .inline : .block
+        if key == TagClass.script { return .script }
+        if key == TagClass.style { return .style }
+        return TagClass.isInline(key) ? .inline : .block
     }
 
     static func packed(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-    static let scriptKey = packed("script")
-    static let styleKey = packed("style")
-    static let inlineKeys = PackedNameSet([
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
-        "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "big", "tt", "strike", "ins", "del",
-    ].map(packed))
 
     /// Whitespace collapsed and trimmed; nothing else changed.
     public static func collapse(_ s: String) -> String {

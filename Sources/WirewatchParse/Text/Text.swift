@@ -66,26 +66,28 @@ enum Text {
     /// feedparser re-decodes text that was UTF-8 read as Latin-1
     /// (`output.encode('iso-8859-1').decode('utf-8')`), when that works.
     static func repairDoubleUTF8(_ s: String) -> String {
-        // Fast path: only text made of U+0080…U+00FF (lead bytes C2/C3) can qualify.
-        var sawLatin = false
-        for b in s.utf8 where b >= 0x80 {
-            if b >= 0xC4 { return s }
-            sawLatin = true
-        }
-        guard sawLatin else { return s }
-        // The first non-ASCII character must map to a UTF-8 lead byte
+        // Every check below returns `s` when it fails, so the cheapest runs
+        // first. The first non-ASCII character must map to a UTF-8 lead byte
         // (U+00C2…U+00F4) followed by a continuation (U+0080…U+00BF), or the
-        // re-decoding fails anyway: most real Latin-1 text ("Jürgen") stops here.
+        // re-decoding fails anyway: most real Latin-1 text ("Jürgen") stops
+        // here, after a scan (eight bytes a step) to its first non-ASCII byte.
         var copy = s
         let plausible = copy.withUTF8 { b -> Bool in
+            let n = b.count
             var i = 0
-            while i < b.count, b[i] < 0x80 { i += 1 }
+            if let p = b.baseAddress {
+                while i + 8 <= n, SWAR.load(p, i) & SWAR.highs == 0 { i += 8 }
+            }
+            while i < n, b[i] < 0x80 { i += 1 }
+            guard i < n else { return false }   // all ASCII: nothing to repair
             guard i + 3 < b.count else { return true }
             let lead = b[i] == 0xC3 ? UInt32(b[i + 1]) + 0x40 : UInt32(b[i + 1])
             guard lead >= 0xC2, lead <= 0xF4 else { return false }
             return b[i + 2] == 0xC2 && b[i + 3] >= 0x80 && b[i + 3] <= 0xBF
         }
         guard plausible else { return s }
+        // Only text made of U+0080…U+00FF (lead bytes C2/C3) can qualify.
+        for b in s.utf8 where b >= 0xC4 { return s }
         var hasHigh = false
         for u in s.unicodeScalars {
             if u.value > 0xFF { return s }
@@ -148,11 +150,31 @@ enum Text {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
     }
 
+    /// Whether `pattern`'s UTF-8 occurs in `s`'s.
+    static func containsBytes(_ s: String, _ pattern: String) -> Bool {
+        let p = Array(pattern.utf8)
+        guard let first = p.first else { return true }
+        let u = Array(s.utf8)
+        guard u.count >= p.count else { return false }
+        for i in 0...(u.count - p.count) where u[i] == first && u[i..<(i + p.count)].elementsEqual(p) { return true }
+        return false
+    }
+
     /// The e-mail address inside an author string (feedparser's pattern,
     /// simplified: local@domain.tld).
     static func findEmail(_ s: String) -> Range<String.Index>? {
         // No '@' byte, no "@" character: skip the Character walk.
-        guard s.utf8.contains(64), let at = s.firstIndex(of: "@") else { return nil }
+        guard s.utf8.contains(64) else { return nil }
+        // In ASCII text every Character is one byte ("\r\n" aside, which
+        // neither walk accepts), so the same walk over bytes finds the same
+        // range; elsewhere too when no non-ASCII byte touches the address.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return findASCIIEmail(s) }
+        if let exact = findEmailAmongASCII(s) { return exact }
+        return findEmailByCharacter(s)
+    }
+
+    static func findEmailByCharacter(_ s: String) -> Range<String.Index>? {
+        guard let at = s.firstIndex(of: "@") else { return nil }
         func localOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "_-.+".contains(c)) }
         func domOK(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || "-.".contains(c)) }
         var start = at

@@ -6,7 +6,11 @@ enum XHTMLWriter {
         "keygen", "link", "meta", "param", "source", "track", "wbr",
     ]
 
-    static func isVoid(_ local: String) -> Bool { voidElements.contains(local) }
+    /// `voidElements.contains(local)`, without hashing (no void name is
+    /// longer than eight bytes).
+    static func isVoid(_ local: String) -> Bool {
+        local.utf8.count <= 8 && TagClass.isVoid(PlainText.packed(local))
+    }
 
     static let svgNS = "http://www.w3.org/2000/svg"
     static let mathNS = "http://www.w3.org/1998/Math/MathML"
@@ -19,19 +23,37 @@ enum XHTMLWriter {
         isForeign(name) ? (name.rawLocal ?? name.local) : name.local
     }
 
-    static func startTag(_ name: ElementName, attrs: [(String, String)], rawNames: [String], rawLocal: String?) -> String {
+    /// The start tag, as one piece of `text` (written in parts: the
+    /// String concatenations it replaces showed in profiles).
+    static func writeStartTag(_ name: ElementName, attrs: [(String, String)], rawNames: [String], rawLocal: String?,
+                              into text: TextArena) {
         let foreign = isForeign(name)
         let local = foreign ? (rawLocal ?? name.local) : name.local
-        var s = "<" + local
+        text.beginPiece()
+        text.put("<")
+        text.put(local)
         for (i, (k, v)) in attrs.enumerated() {
             let key = foreign && i < rawNames.count ? rawNames[i] : k
-            s += " " + key + "=\"" + escapeAttr(v) + "\""
+            text.put(" ")
+            text.put(key)
+            text.put("=\"")
+            text.put(escapeAttr(v))
+            text.put("\"")
         }
         if foreign, name.local == "svg" || name.local == "math", !attrs.contains(where: { $0.0 == "xmlns" }) {
-            s += " xmlns=\"" + name.uri + "\""
+            text.put(" xmlns=\"")
+            text.put(name.uri)
+            text.put("\"")
         }
-        s += isVoid(local) ? " />" : ">"
-        return s
+        text.put(isVoid(local) ? " />" : ">")
+    }
+
+    /// The end tag, as one piece of `text`.
+    static func writeEndTag(_ name: ElementName, into text: TextArena) {
+        text.beginPiece()
+        text.put("</")
+        text.put(endName(name))
+        text.put(">")
     }
 
     static func escapeAttr(_ s: String) -> String {
