@@ -39,20 +39,7 @@ extension HTMLNormalizer.Writer {
                 guard j > ns, j + 1 < n, b[j] == 61, b[j + 1] == 34 else { return nil }
                 let ne = j
                 let vs = j + 2
-                var e = vs
-                let p = b.baseAddress!
-                while e + 8 <= n {
-                    let w = SWAR.load(p, e)
-                    let m = SWAR.eq(w, 34) | SWAR.eq(w, 60) | SWAR.eq(w, 62) | SWAR.eq(w, 38)
-                    if m != 0 { e += SWAR.firstLane(m); break }
-                    e += 8
-                }
-                while e < n, b[e] != 34 {
-                    let c = b[e]
-                    if c == 60 || c == 62 || c == 38 { return nil }
-                    e += 1
-                }
-                guard e < n else { return nil }
+                guard let e = SWAR.plainQuotedValueEnd(b, from: vs) else { return nil }
                 let name = UnsafeBufferPointer(rebasing: b[ns..<ne])
                 // The general path lower-cases these values (Unicode-wise).
                 if name.elementsEqual("rel".utf8) || name.elementsEqual("type".utf8) {

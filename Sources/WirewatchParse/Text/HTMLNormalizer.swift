@@ -281,20 +281,7 @@ enum HTMLNormalizer {
                 if let prevName, !prevName.lexicographicallyPrecedes(name) { return nil }
                 prevName = name
                 let vs = j + 2
-                var e = vs
-                let p = b.baseAddress!
-                while e + 8 <= n {
-                    let w = SWAR.load(p, e)
-                    let m = SWAR.eq(w, 34) | SWAR.eq(w, 60) | SWAR.eq(w, 62) | SWAR.eq(w, 38)
-                    if m != 0 { e += SWAR.firstLane(m); break }
-                    e += 8
-                }
-                while e < n, b[e] != 34 {
-                    let c = b[e]
-                    if c == 60 || c == 62 || c == 38 { return nil }
-                    e += 1
-                }
-                guard e < n else { return nil }
+                guard let e = SWAR.plainQuotedValueEnd(b, from: vs) else { return nil }
                 let value = UnsafeBufferPointer(rebasing: b[vs..<e])
                 let nameLen = j - ns
                 if (nameLen == 3 && name.elementsEqual("rel".utf8)) || (nameLen == 4 && name.elementsEqual("type".utf8)) {

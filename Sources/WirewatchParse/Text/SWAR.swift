@@ -29,4 +29,26 @@ enum SWAR {
 
     /// Index (0…7) of the first set lane of a non-zero mask.
     @inline(__always) static func firstLane(_ m: UInt64) -> Int { m.trailingZeroBitCount >> 3 }
+
+    /// Where the double-quoted attribute value starting at `start` ends (the index of
+    /// its closing `"`), or nil when it holds `<`, `>` or `&` (the value needs the
+    /// general path) or is not closed. Eight bytes a step.
+    @inline(__always)
+    static func plainQuotedValueEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let n = b.count
+        var e = start
+        let p = b.baseAddress!
+        while e + 8 <= n {
+            let w = load(p, e)
+            let m = eq(w, 34) | eq(w, 60) | eq(w, 62) | eq(w, 38)
+            if m != 0 { e += firstLane(m); break }
+            e += 8
+        }
+        while e < n, b[e] != 34 {
+            let c = b[e]
+            if c == 60 || c == 62 || c == 38 { return nil }
+            e += 1
+        }
+        return e < n ? e : nil
+    }
 }
