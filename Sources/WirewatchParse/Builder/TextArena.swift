@@ -44,13 +44,7 @@ final class TextArena {
     }
 
     private func grow(_ needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-        nb.update(from: base, count: count)
-        base.deallocate()
-        base = nb
-        capacity = c
+        (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: needed)
     }
 
     private func growPieces() {

@@ -13,13 +13,20 @@ struct ByteSink {
     }
 
     private mutating func grow(_ needed: Int) {
+        (base, capacity) = Self.grown(base, count: count, capacity: capacity, needed: needed)
+    }
+
+    /// A copy of the first `count` bytes in storage of at least `needed` bytes (doubling
+    /// from `capacity`); the old storage is freed. Shared with `TextArena`.
+    static func grown(
+        _ base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int, needed: Int
+    ) -> (UnsafeMutablePointer<UInt8>, Int) {
         var c = max(capacity * 2, 16)
         while c < needed { c *= 2 }
         let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
         nb.update(from: base, count: count)
         base.deallocate()
-        base = nb
-        capacity = c
+        return (nb, c)
     }
 
     @inline(__always) mutating func append(_ c: UInt8) {
