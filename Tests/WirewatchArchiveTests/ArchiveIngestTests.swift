@@ -52,6 +52,26 @@ struct ArchiveIngestTests {
         #expect(try reopened.latestAlerts(limit: 10).count == 1)
     }
 
+    /// Renaming a feed in the config keeps its archive: the same row, so its items
+    /// are not stored again; a new feed at another URL gets a row of its own.
+    @Test func aRenamedFeedKeepsItsItems() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let archive = try Archive(path: dir.file("a.sqlite"))
+        let first = try archive.registerFeeds([("old", "u1"), ("other", "u2")])
+        _ = try archive.ingest(feedID: first["old"]!, feedName: "old", items: batch(["x"]))
+        let renamed = try archive.registerFeeds([("new", "u1"), ("other", "u2"), ("third", "u3")])
+        #expect(renamed["new"] == first["old"])
+        #expect(renamed["other"] == first["other"])
+        #expect(renamed["third"] != nil && renamed["third"] != first["old"])
+        let again = try archive.ingest(feedID: renamed["new"]!, feedName: "new", items: batch(["x"]))
+        #expect(again.newItems == 0)
+        // Both names configured: the old one keeps its row, the new name gets one.
+        let both = try archive.registerFeeds([("new", "u1"), ("copy", "u1")])
+        #expect(both["new"] == first["old"])
+        #expect(both["copy"] != first["old"])
+    }
+
     @Test func sameIdentityInTwoFeedsIsTwoItems() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -4,11 +4,15 @@ import GRDB
 extension Archive {
     /// Makes sure every configured feed has a row, updating its URL if it changed
     /// in the config (which clears its scheduler state: a gone or moved feed is
-    /// polled again at the new URL). Returns the archive's feed ids by name.
+    /// polled again at the new URL). A feed renamed in the config (a new name, the
+    /// URL of an archived feed no longer configured) keeps its row: its items,
+    /// schedule and validators, so nothing is fetched and stored twice. Returns the
+    /// archive's feed ids by name.
     public func registerFeeds(_ feeds: [(name: String, url: String)]) throws(ArchiveError) -> [String: Int64] {
         let now = Date().timeIntervalSince1970
         return try write { db in
             var ids: [String: Int64] = [:]
+            try Self.renameMovedFeeds(feeds, db)
             for feed in feeds {
                 // Cached statements: a config of 10,000 feeds compiled 30,000 at start-up.
                 try db.cachedStatement(sql: """
@@ -23,6 +27,26 @@ extension Archive {
                 )
             }
             return ids
+        }
+    }
+
+    /// Gives an archived feed its new name when the config lists its URL under a
+    /// name the archive does not know and its old name is gone from the config.
+    private static func renameMovedFeeds(_ feeds: [(name: String, url: String)], _ db: Database) throws {
+        var archived: [String: Int64] = [:]  // name → id
+        var byURL: [String: [String]] = [:]  // url → names
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, url FROM feed") {
+            archived[row["name"]] = row["id"]
+            byURL[row["url"], default: []].append(row["name"])
+        }
+        let configured = Set(feeds.map(\.name))
+        for feed in feeds where archived[feed.name] == nil {
+            guard let old = byURL[feed.url]?.first(where: { !configured.contains($0) && archived[$0] != nil }),
+                  let id = archived[old]
+            else { continue }
+            try db.execute(sql: "UPDATE feed SET name = ? WHERE id = ?", arguments: [feed.name, id])
+            archived[old] = nil
+            archived[feed.name] = id
         }
     }
 
