@@ -26,14 +26,10 @@ struct TextFlags {
                 // Once markup is known, only non-ASCII bytes matter: 32 bytes
                 // a step (HTML bodies are long and nearly all ASCII).
                 if markup {
-                    while i + 32 <= n {
-                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                        if w & 0x8080_8080_8080_8080 != 0 { break }
+                    let skipped = SWAR.skipASCIIBlocks(base, from: i, count: n)
+                    if skipped > i {
                         prevC2 = false
-                        i += 32
+                        i = skipped
                     }
                     guard i < n else { break }
                 }

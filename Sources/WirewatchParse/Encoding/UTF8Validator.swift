@@ -17,13 +17,7 @@ enum UTF8Validator {
         var ascii = true
         while i < n {
             // ASCII fast path.
-            while i + 32 <= n {
-                let p = UnsafeRawPointer(base + i)
-                let w = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 { break }
-                i += 32
-            }
+            i = SWAR.skipASCIIBlocks(UnsafeRawPointer(base), from: i, count: n)
             if i + 8 <= n {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }

@@ -27,6 +27,21 @@ enum SWAR {
         return ~x & ~t & highs
     }
 
+    /// The first index at or after `i` not followed by 32 ASCII bytes: `i` moved over
+    /// whole 32-byte blocks of ASCII (HTML bodies are long and nearly all ASCII).
+    @inline(__always) static func skipASCIIBlocks(_ base: UnsafeRawPointer, from i: Int, count n: Int) -> Int {
+        var i = i
+        while i + 32 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            if w & highs != 0 { break }
+            i += 32
+        }
+        return i
+    }
+
     /// Index (0…7) of the first set lane of a non-zero mask.
     @inline(__always) static func firstLane(_ m: UInt64) -> Int { m.trailingZeroBitCount >> 3 }
 
