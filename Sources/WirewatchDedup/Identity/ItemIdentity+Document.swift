@@ -11,25 +11,26 @@ extension ItemIdentity {
     /// rule (guid → canonical link → title and date), so every article keeps an
     /// identity of its own; an item listed twice (same link and title) stays one.
     public static func of(_ items: [Item]) -> [ItemIdentity] {
+        var identities = items.map(ItemIdentity.init(of:))
         var levels = [Int](repeating: 0, count: items.count)
-        // Each pass can only move items down the three rules.
+        // Each pass can only move items down the three rules; nearly every document
+        // needs the first only.
         for _ in 0..<2 {
             var groups: [String: [Int]] = [:]
-            for index in items.indices {
-                groups[key(items[index], rule: levels[index]).key, default: []].append(index)
-            }
+            for index in items.indices { groups[identities[index].key, default: []].append(index) }
             var moved = false
             for members in groups.values where members.count > 1 {
                 let first = items[members[0]]
                 guard members.contains(where: { !sameArticle(items[$0], first) }) else { continue }
                 for index in members where levels[index] < 2 {
                     levels[index] += 1
+                    identities[index] = key(items[index], rule: levels[index])
                     moved = true
                 }
             }
             if !moved { break }
         }
-        return items.indices.map { key(items[$0], rule: levels[$0]) }
+        return identities
     }
 
     /// The identity by the first usable rule at or after `rule` (0 guid, 1 link, 2 hash).
