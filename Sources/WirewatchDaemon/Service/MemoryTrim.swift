@@ -13,28 +13,23 @@ enum MemoryTrim {
 
     /// glibc's `malloc_trim`, looked up at run time: `<malloc.h>` is not part
     /// of the Glibc module, and other C libraries do not have it.
-    private static let trim: (@convention(c) (Int) -> Int32)? = {
+    private static let trim = glibc("malloc_trim", as: (@convention(c) (Int) -> Int32).self)
+
+    /// A glibc function by name, or nil on another C library.
+    private static func glibc<Function>(_ name: String, as type: Function.Type) -> Function? {
         #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
         #else
         return nil
         #endif
-    }()
+    }
 
     static func releaseFreeMemory() {
         _ = trim?(0)
     }
 
-    /// glibc's `mallopt`, looked up like `malloc_trim`.
-    private static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let mallopt = glibc("mallopt", as: (@convention(c) (Int32, Int32) -> Int32).self)
 
     /// At most two malloc arenas (glibc's default is eight per core). Every thread
     /// that allocates under contention gets an arena of its own, and memory freed
