@@ -20,33 +20,30 @@ extension RegexLiteral {
     static func windows(
         of needles: [[UInt8]], in text: String, ignoreCase: Bool, spaces: Int?
     ) -> [Range<Int>]? {
-        var text = text
-        return text.withUTF8 { haystack -> [Range<Int>]? in
-            var found: [Range<Int>] = []
-            for needle in needles {
-                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { found.append($0); return false }
-            }
-            guard !found.isEmpty else { return [] }
-            guard let spaces else { return nil }
-            found.sort { $0.lowerBound < $1.lowerBound }
-            var windows: [Range<Int>] = []
-            for occurrence in found {
-                let window = window(around: occurrence, spaces: spaces, in: haystack)
-                if let last = windows.last, window.lowerBound <= last.upperBound {
-                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
-                } else {
-                    windows.append(window)
-                }
-            }
-            return windows
+        var found: [Range<Int>] = []
+        let decided = anyWindow(of: needles, in: text, ignoreCase: ignoreCase, spaces: spaces) {
+            found.append($0)
+            return false
         }
+        guard decided != nil else { return nil }
+        // Windows of different needles may overlap: merged, in text order.
+        found.sort { $0.lowerBound < $1.lowerBound }
+        var windows: [Range<Int>] = []
+        for window in found {
+            if let last = windows.last, window.lowerBound <= last.upperBound {
+                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+            } else {
+                windows.append(window)
+            }
+        }
+        return windows
     }
 
-    /// `windows(of:in:ignoreCase:spaces:)` tried one at a time, as the search finds
-    /// them: true as soon as `test` accepts a window (the rest of the text is not
+    /// The windows tried one at a time, as the search finds them (what matching
+    /// uses): true as soon as `test` accepts a window (the rest of the text is not
     /// searched), false if it accepts none or no needle occurs, nil when the whole
     /// text must be searched. Windows are merged per needle, so two needles may test
-    /// overlapping text; every window of the eager form is covered.
+    /// overlapping text.
     static func anyWindow(
         of needles: [[UInt8]], in text: String, ignoreCase: Bool, spaces: Int?,
         _ test: (Range<Int>) -> Bool
@@ -114,9 +111,9 @@ extension RegexLiteral {
     }
 
     /// Calls `body` with the byte range of every occurrence of `needle` (lowercase when
-    /// `ignoreCase`) in `haystack`, in order, until it returns true. Candidates are found with `memchr` (vectorized in
-    /// the C library) on the needle's rarest-looking byte (in both cases when it is a
-    /// letter and case is ignored), then verified.
+    /// `ignoreCase`) in `haystack`, in order, until it returns true. Candidates are
+    /// found with `memchr` (vectorized in the C library) on the needle's rarest-looking
+    /// byte (in both cases when it is a letter and case is ignored), then verified.
     static func occurrences(
         _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoreCase: Bool,
         _ body: (Range<Int>) -> Bool
