@@ -69,18 +69,9 @@ extension Query {
         case .author: document.author = text
         }
         var explainer = Explainer(query: self, document: document)
-        let ranges = explainer.explain().matchedTerms
+        return explainer.explain().matchedTerms
             .filter { $0.field == field }
             .map(\.range)
-            .sorted { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<String.Index>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
-        return merged
+            .mergedRanges()
     }
 }

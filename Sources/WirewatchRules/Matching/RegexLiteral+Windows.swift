@@ -25,18 +25,8 @@ extension RegexLiteral {
             found.append($0)
             return false
         }
-        guard decided != nil else { return nil }
         // Windows of different needles may overlap: merged, in text order.
-        found.sort { $0.lowerBound < $1.lowerBound }
-        var windows: [Range<Int>] = []
-        for window in found {
-            if let last = windows.last, window.lowerBound <= last.upperBound {
-                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
-            } else {
-                windows.append(window)
-            }
-        }
-        return windows
+        return decided == nil ? nil : found.mergedRanges()
     }
 
     /// The windows tried one at a time, as the search finds them (what matching
