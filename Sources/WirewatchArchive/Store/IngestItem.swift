@@ -70,7 +70,9 @@ final class LazyStoryData: Sendable {
         computed.withLock { computed in
             if let computed { return computed }
             let signature = StorySignature(title: input.title, text: input.text)
-            let canonicalLink = input.link.map(CanonicalLink.canonicalize).flatMap { $0.isEmpty ? nil : $0 }
+            // A home-page link is every article's: not a story of its own.
+            let canonicalLink = input.link.map(CanonicalLink.canonicalize)
+                .flatMap { $0.isEmpty || CanonicalLink.isHomePage($0) ? nil : $0 }
             let linkKey = canonicalLink.map { StorySignature.linkKey(canonicalLink: $0) }
             let value = Value(
                 signature: signature, canonicalLink: canonicalLink, linkKey: linkKey,

@@ -85,7 +85,7 @@ final class StoryKeyIndex: Sendable {
         var keys = signature.lookupKeys
         if let link, !link.isEmpty {
             let canonical = CanonicalLink.canonicalize(link)
-            if !canonical.isEmpty { keys.append(StorySignature.linkKey(canonicalLink: canonical)) }
+            if !canonical.isEmpty, !CanonicalLink.isHomePage(canonical) { keys.append(StorySignature.linkKey(canonicalLink: canonical)) }
         }
         return Array(Set(keys))
     }

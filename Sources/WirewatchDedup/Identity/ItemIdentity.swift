@@ -4,17 +4,18 @@ import WirewatchCore
 ///
 /// Per feed: the guid / atom:id when there is one; without it, the canonical
 /// link; without that, a hash of the title and date. The prefix keeps the three
-/// kinds from ever colliding.
+/// kinds from ever colliding. A guid or link that is only the site's home page
+/// does not count (see `CanonicalLink.isHomePage`).
 public struct ItemIdentity: Sendable, Hashable, CustomStringConvertible {
     public let key: String
 
     public init(key: String) { self.key = key }
 
     public init(of item: Item) {
-        if let guid = item.guid?.trimmingWhitespace(), !guid.isEmpty {
+        if let guid = item.guid?.trimmingWhitespace(), !guid.isEmpty, !Self.isHomePage(guid) {
             key = "guid:" + guid
-        } else if let link = item.link, !link.trimmingWhitespace().isEmpty {
-            key = "link:" + CanonicalLink.canonicalize(link)
+        } else if let link = item.link.map(CanonicalLink.canonicalize), !link.isEmpty, !CanonicalLink.isHomePage(link) {
+            key = "link:" + link
         } else {
             var hasher = FNV1a128()
             hasher.combine(item.title)
@@ -30,4 +31,10 @@ public struct ItemIdentity: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { key }
+
+    /// A guid that is the site's address (some systems give every item that)
+    /// identifies no item; see `CanonicalLink.isHomePage`.
+    private static func isHomePage(_ guid: String) -> Bool {
+        guid.hasPrefix("http") && CanonicalLink.isHomePage(CanonicalLink.canonicalize(guid))
+    }
 }
