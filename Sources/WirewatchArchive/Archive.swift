@@ -66,6 +66,9 @@ public final class Archive: Sendable {
         // Readers (tail, search) and the daemon's writer share the file: wait for a
         // lock rather than surface "database is locked" to a user.
         configuration.busyMode = .timeout(10)
+        // Reads are short and never nest: a reader per core serves the daemon's
+        // polls, and each reader more kept its own page cache (up to 2 MB) alive.
+        configuration.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount)
         configuration.prepareDatabase { db in
             if !db.configuration.readonly {
                 // 8 KB pages hold two ~2 KB items where 4 KB pages held one: measured
