@@ -45,6 +45,7 @@ extension Archive {
                 writer.sinksByRule = batch.sinksByRule
                 writer.storyRules = batch.storyRules
                 writer.throttles = batch.throttles
+                writer.listed = batch.listed
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }

@@ -130,6 +130,9 @@ public struct IngestBatch: Sendable {
     /// Rules with a `throttle`: at most this many alerts sent an hour; the rest
     /// are stored folded, for the hour's digest (`Archive.makeDigests`).
     public var throttles: [String: Int]
+    /// The identities of every item the document lists, the unchanged ones that
+    /// `Archive.prepare` drops included (see `IngestWriter.sameArticleUnderOldID`).
+    public let listed: Set<String>
 
     public init(
         feedID: Int64, feedName: String, items: [IngestItem], sinksByRule: [String: [String]] = [:],
@@ -139,6 +142,7 @@ public struct IngestBatch: Sendable {
         self.feedID = feedID
         self.feedName = feedName
         self.items = items
+        self.listed = Set(items.map(\.identity))
         self.sinksByRule = sinksByRule
         self.storyRules = storyRules
     }

@@ -16,6 +16,8 @@ struct IngestWriter {
     var sinksByRule: [String: [String]] = [:]
     var storyRules: StoryRuleEvaluator?
     var throttles: [String: Int] = [:]
+    /// Identities the polled document lists (`IngestBatch.listed`).
+    var listed: Set<String> = []
     var result = IngestResult(newItems: 0, alerts: [])
 
     init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
@@ -28,16 +30,45 @@ struct IngestWriter {
 
     mutating func ingest(_ entry: IngestItem) throws {
         if let stored = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id, content_hash, title, summary, content, text, author, revision
-                FROM item WHERE feed_id = ? AND identity = ?
-                """),
+            db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM item WHERE feed_id = ? AND identity = ?"),
             arguments: [feedID, entry.identity]
         ) {
             try seenAgain(entry, stored: stored)
         } else if try !isPruned(entry.identity) {
-            try insertNew(entry)
+            if let stored = try sameArticleUnderOldID(entry) {
+                try db.cachedStatement(sql: "UPDATE item SET identity = ? WHERE id = ?")
+                    .execute(arguments: [entry.identity, stored["id"]])
+            } else {
+                try insertNew(entry)
+            }
         }
+    }
+
+    /// What `seenAgain` reads of a stored item.
+    private static let storedColumns = "id, content_hash, title, summary, content, text, author, revision"
+
+    /// Some publishing systems mint a new guid (or Atom id) for every fetch. An
+    /// item under an unknown id, with the article link and the very title and
+    /// text of an item this feed delivered before, under an id the document no
+    /// longer lists, is that item: it takes the new id instead of being archived
+    /// again on every poll. (It would not alert again either way: the same link
+    /// is the same story.) An edit at the same time is a new item of that story.
+    private func sameArticleUnderOldID(_ entry: IngestItem) throws -> Row? {
+        guard entry.identity.hasPrefix("guid:"), let linkKey = entry.linkKey,
+              try keyTables.loadedFilter().mayContain(linkKey)
+        else { return nil }
+        var sameLink: [Int64] = []
+        try keyTables.lookup([linkKey], db) { _, item in sameLink.append(item) }
+        guard !sameLink.isEmpty else { return nil }
+        let placeholders = Array(repeating: "?", count: sameLink.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT \(Self.storedColumns), identity FROM item
+                WHERE id IN (\(placeholders)) AND feed_id = ? AND content_hash = ?
+                """),
+            arguments: StatementArguments(sameLink.map(\.databaseValue) + [feedID.databaseValue, entry.contentHash.databaseValue])
+        )
+        return rows.first { !listed.contains($0["identity"]) }
     }
 
     /// Retention removed this item earlier; the feed still lists it.
