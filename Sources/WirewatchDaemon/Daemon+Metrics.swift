@@ -28,7 +28,7 @@ extension Daemon {
         guard let metrics = metricsSlot.current else { return }
         let factory = metrics.factory
         let result: DaemonMetrics.PollResult =
-            if outcome.failed { .error } else if outcome.status == 304 { .notModified } else { .ok }
+            if outcome.failed { .error } else if outcome.status == 304 || outcome.unchangedBody { .notModified } else { .ok }
         Counter(label: "wirewatch_polls_total", dimensions: [("result", result.rawValue)], factory: factory).increment()
         Counter(label: "wirewatch_items_ingested_total", factory: factory).increment(by: outcome.items)
         Counter(label: "wirewatch_new_items_total", factory: factory).increment(by: outcome.newItems)

@@ -26,6 +26,8 @@ public final class Daemon: Sendable {
     let queue: IngestQueue
     /// When a permanent redirect may change a feed's URL.
     let redirects: RedirectConfirmation
+    /// Each feed's last clean document, kept across reloads.
+    let bodies = UnchangedBodies()
 
     /// What a config reload (SIGHUP) replaces; polls read it when they start.
     struct Live: Sendable {
@@ -83,7 +85,7 @@ public final class Daemon: Sendable {
         let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
-            rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
+            rules: RuleBook(config: config), sinksByRule: sinksByRule, bodies: bodies, logger: logger
         )
         live = Mutex(Live(
             config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule, quietHours: Self.quietHours(config)
@@ -109,7 +111,7 @@ public final class Daemon: Sendable {
         let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
             fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
-            rules: RuleBook(config: config), sinksByRule: sinksByRule, logger: logger
+            rules: RuleBook(config: config), sinksByRule: sinksByRule, bodies: bodies, logger: logger
         )
         live.withLock {
             $0 = Live(

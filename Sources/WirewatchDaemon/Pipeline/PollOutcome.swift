@@ -16,6 +16,9 @@ public struct PollOutcome: Sendable {
     public var warning: String?
     /// Seconds the poll took.
     public var duration: Double
+    /// A 200 whose document was byte for byte the last clean one: not parsed
+    /// (`UnchangedBodies`).
+    public var unchangedBody = false
 
     /// When the feed is next due, as the scheduler planned it; nil when it is
     /// not to be polled again (gone) or the poll never ran.
