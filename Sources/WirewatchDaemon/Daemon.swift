@@ -134,7 +134,7 @@ public final class Daemon: Sendable {
     /// client; call once when done.
     public func shutdown() async {
         do {
-            try archive.flushStoryKeys()
+            try archive.flushStoryKeys(savingFilter: true)
         } catch {
             logger.warning("\(error)")
         }

@@ -90,8 +90,15 @@ extension Archive {
 
     /// Writes the story keys waiting in memory to their table now (the daemon
     /// calls this when idle and before it stops; nothing is lost without it).
-    public func flushStoryKeys() throws(ArchiveError) {
+    /// `savingFilter` (when stopping) also saves the Bloom filter over them, so
+    /// the next start need not read every key to rebuild it.
+    public func flushStoryKeys(savingFilter: Bool = false) throws(ArchiveError) {
         _ = try writeWithStoryKeys(now: Date(), forceFlush: true) { _, _ in () }
+        guard savingFilter else { return }
+        // After the flush, so that it is saved with the watermark the flush moved.
+        // (The filter holds every key of the tables whatever ran between.)
+        let index = storyKeys
+        try write { db in try StoryKeyTables.saveFilter(index, db) }
     }
 
     /// A write transaction that may add story keys: they are staged during the

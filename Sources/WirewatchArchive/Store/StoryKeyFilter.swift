@@ -86,6 +86,35 @@ final class StoryKeyFilter: Sendable {
     /// Whether it was filled from the tables since the archive opened.
     var isLoaded: Bool { state.withLock { $0.loaded } }
 
+    /// Calls `body` with its bits as little-endian bytes, its capacity and key
+    /// count (to save it), without copying them where the machine is little-endian.
+    func withSavedBytes(_ body: (UnsafeRawBufferPointer, _ capacity: Int, _ count: Int) throws -> Void) throws {
+        try state.withLock { state in
+            if UInt64(1).littleEndian == 1 {
+                try state.bits.withUnsafeBytes { try body($0, state.capacity, state.count) }
+            } else {
+                try state.bits.map(\.littleEndian).withUnsafeBytes { try body($0, state.capacity, state.count) }
+            }
+        }
+    }
+
+    /// Takes saved bits: `fill` writes them into the new bit array (the bytes
+    /// `withSavedBytes` gave) and says whether it could. False, and the filter
+    /// unloaded, when they do not fit its capacity or `fill` fails: the caller
+    /// rebuilds. The caller adds the keys not yet in them.
+    func restore(capacity: Int, count: Int, fill: (UnsafeMutableRawBufferPointer) throws -> Bool) rethrows -> Bool {
+        guard capacity > 0, capacity <= maximumCapacity, count >= 0 else { return false }
+        let words = max(1, (capacity * Self.bitsPerKey + 63) / 64)
+        // The old bits go first: both at once would be the peak.
+        state.withLock { $0 = Self.empty(capacity: 1) }
+        var bits = [UInt64](repeating: 0, count: words)
+        guard try bits.withUnsafeMutableBytes(fill) else { return false }
+        if UInt64(1).littleEndian != 1 { bits = bits.map(UInt64.init(littleEndian:)) }
+        let restored = State(bits: bits, capacity: capacity, count: count, loaded: true)
+        state.withLock { $0 = restored }
+        return true
+    }
+
     /// Starts over, sized for `keyCount` keys with room to grow; the caller fills it.
     func reset(expecting keyCount: Int) {
         let capacity = min(maximumCapacity, max(1 << 16, keyCount * 3 / 2))

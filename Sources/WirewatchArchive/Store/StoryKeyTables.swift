@@ -35,7 +35,7 @@ final class StoryKeyTables {
     /// needs it: reading every key (millions in a big archive, ~2 s) is then paid
     /// only by runs that store a new item, not by a run that polls and gets 304s.
     func loadedFilter() throws -> StoryKeyFilter {
-        if !index.filter.isLoaded { try Self.rebuild(index, db) }
+        if !index.filter.isLoaded, try !Self.restoreFilter(index, db) { try Self.rebuild(index, db) }
         return index.filter
     }
 
