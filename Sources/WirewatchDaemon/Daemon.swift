@@ -130,11 +130,11 @@ public final class Daemon: Sendable {
         }
     }
 
-    /// Writes what the archive still holds in memory and closes the HTTP
+    /// Saves the story-key filter for the next start and closes the HTTP
     /// client; call once when done.
     public func shutdown() async {
         do {
-            try archive.flushStoryKeys(savingFilter: true)
+            try archive.saveStoryFilter()
         } catch {
             logger.warning("\(error)")
         }

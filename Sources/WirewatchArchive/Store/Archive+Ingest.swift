@@ -89,14 +89,17 @@ extension Archive {
     }
 
     /// Writes the story keys waiting in memory to their table now (the daemon
-    /// calls this when idle and before it stops; nothing is lost without it).
-    /// `savingFilter` (when stopping) also saves the Bloom filter over them, so
-    /// the next start need not read every key to rebuild it.
-    public func flushStoryKeys(savingFilter: Bool = false) throws(ArchiveError) {
+    /// calls this when idle; nothing is lost without it).
+    public func flushStoryKeys() throws(ArchiveError) {
         _ = try writeWithStoryKeys(now: Date(), forceFlush: true) { _, _ in () }
-        guard savingFilter else { return }
-        // After the flush, so that it is saved with the watermark the flush moved.
-        // (The filter holds every key of the tables whatever ran between.)
+    }
+
+    /// Saves the Bloom filter over the story keys (the daemon, when it stops), so
+    /// the next start takes it instead of reading every key. The keys still
+    /// waiting in memory stay unwritten: the next start recomputes them from
+    /// their items' signatures (milliseconds for a full batch), and they are
+    /// written with the next full batch, not in a small one at every stop.
+    public func saveStoryFilter() throws(ArchiveError) {
         let index = storyKeys
         try write { db in try StoryKeyTables.saveFilter(index, db) }
     }
