@@ -174,7 +174,8 @@ public final class Daemon: Sendable {
                 guard next < feeds.count else { return }
                 let feed = feeds[next]
                 next += 1
-                group.addTask { .polled(await self.poll(feed)) }
+                let state = states[feed.name]
+                group.addTask { .polled(await self.poll(feed, state: state)) }
             }
             // Delivery runs beside the polls (one pass at a time, another when
             // alerts came meanwhile), so sending alerts never holds up a fetch.
@@ -215,14 +216,16 @@ public final class Daemon: Sendable {
         return summary
     }
 
-    func poll(_ feed: FeedConfig) async -> PollOutcome {
+    /// `state`: the feed's scheduler state when the caller has just read it
+    /// (`runOnce` reads every feed's at once); else the poll reads it.
+    func poll(_ feed: FeedConfig, state: FeedPollState? = nil) async -> PollOutcome {
         guard let id = feedIDs[feed.name] else {
             return PollOutcome(
                 feed: feed.name, status: nil, items: 0, newItems: 0, alerts: [],
                 error: "feed not registered in the archive", warning: nil, duration: 0
             )
         }
-        return await poller.poll(feed, feedID: id, machine: stateMachine(for: feed))
+        return await poller.poll(feed, feedID: id, machine: stateMachine(for: feed), state: state)
     }
 
     func stateMachine(for feed: FeedConfig) -> FeedStateMachine {

@@ -28,8 +28,9 @@ struct FeedPoller: Sendable {
     /// - Parameters:
     ///   - machine: the feed's scheduling rules; the poll's result goes through it
     ///     and the new state (next due, health, moved URL) is persisted.
-    func poll(_ feed: FeedConfig, feedID: Int64, machine: FeedStateMachine) async -> PollOutcome {
-        var state = (try? archive.pollState(feedID: feedID)) ?? FeedPollState()
+    ///   - known: the feed's state if the caller has just read it; else read here.
+    func poll(_ feed: FeedConfig, feedID: Int64, machine: FeedStateMachine, state known: FeedPollState? = nil) async -> PollOutcome {
+        var state = known ?? (try? archive.pollState(feedID: feedID)) ?? FeedPollState()
         // A confirmed permanent redirect: poll where the feed lives now.
         let source = state.currentURL.map(FeedSource.http) ?? feed.source
         let validators = FetchValidators(etag: state.etag, lastModified: state.lastModified)
