@@ -194,7 +194,7 @@ struct IngestWriter {
             }
             let folded = try overThrottle(rule)
             try statement.execute(arguments: [
-                time.timeIntervalSince1970, rule, itemID, feedName, item.title, item.link, revision, storyID, folded,
+                time.timeIntervalSince1970, rule, itemID, feedName, item.headline, item.link, revision, storyID, folded,
             ])
             guard db.changesCount == 1 else { continue }
             let alertID = db.lastInsertedRowID
@@ -205,7 +205,7 @@ struct IngestWriter {
             try Archive.queueDeliveries(alert: alertID, sinks: sinksByRule[rule] ?? [], due: time, db)
             result.alerts.append(Alert(
                 id: alertID, time: time, rule: rule, feed: feedName,
-                title: item.title, link: item.link, itemID: itemID, storyID: storyID
+                title: item.headline, link: item.link, itemID: itemID, storyID: storyID
             ))
         }
     }

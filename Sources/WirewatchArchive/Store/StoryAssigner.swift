@@ -21,7 +21,7 @@ struct StoryAssigner {
         if let storyID = try bestStory(for: entry, keys: entry.storyKeys, linkKey: entry.linkKey, itemID: itemID) {
             return (storyID, false)
         }
-        return (try newStory(title: entry.item.title, at: time), true)
+        return (try newStory(title: entry.item.headline, at: time), true)
     }
 
     /// Records that the inserted item `itemID` joined `story`, and indexes its keys.
