@@ -19,6 +19,9 @@ struct IngestWriter {
     var storyRules: StoryRuleEvaluator?
     var throttles: [String: Int] = [:]
     var result = IngestResult(newItems: 0, alerts: [])
+    /// Whether retention left tombstones for this feed (see isPruned); nothing in
+    /// this transaction adds any.
+    private var feedHasTombstones: Bool?
 
     init(
         db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables, search: SearchIndexWrites
@@ -46,8 +49,15 @@ struct IngestWriter {
     }
 
     /// Retention removed this item earlier; the feed still lists it.
-    private func isPruned(_ identity: String) throws -> Bool {
-        try Bool.fetchOne(
+    private mutating func isPruned(_ identity: String) throws -> Bool {
+        // Most feeds have no tombstone: one probe per batch instead of one per new item.
+        if feedHasTombstones == nil {
+            feedHasTombstones = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM item_tombstone WHERE feed_id = ? LIMIT 1"), arguments: [feedID]
+            ) ?? false
+        }
+        guard feedHasTombstones == true else { return false }
+        return try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM item_tombstone WHERE feed_id = ? AND identity = ?"),
             arguments: [feedID, identity]
         ) ?? false
