@@ -260,7 +260,7 @@ extension Archive {
             // automerge 16 (default 4): a level is merged once it holds 16
             // segments, so each posting is rewritten about half as often; a
             // search reads more segments: newest first p50 4.6 -> 5.3 ms at
-            // 200k items, ranked all time p99 unchanged (see docs/benchmarks.md).
+            // 200k items, ranked all time p99 unchanged.
             // hashsize 2 MB (default 1 MB): the pending postings of a
             // 1,000-item transaction fit, so it writes one segment, not two.
             try db.execute(sql: """
