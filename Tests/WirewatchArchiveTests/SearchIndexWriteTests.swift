@@ -6,7 +6,7 @@ import WirewatchTesting
 @testable import WirewatchArchive
 
 /// The full-text writes of a transaction are applied at its end in rowid order
-/// (SearchIndexWrites), and the index's merge settings come from a migration.
+/// (SearchIndexWrites).
 @Suite("Search index writes")
 struct SearchIndexWriteTests {
     /// Edits of old items and new items in one group commit, one item edited
@@ -44,22 +44,5 @@ struct SearchIndexWriteTests {
         try archive.pool.write { db in
             try db.execute(sql: "INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)")
         }
-    }
-
-    @Test func anOlderArchiveGetsTheMergeSettings() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = dir.file("old.sqlite")
-        do {
-            let queue = try DatabaseQueueForTests(path: path)
-            try queue.migrateToV1AndInsertItem()
-        }
-        let archive = try Archive(path: path)
-        let settings = try archive.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT k, v FROM item_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k")
-                .map { "\($0["k"] as String)=\($0["v"] as Int)" }
-        }
-        #expect(settings == ["automerge=16", "hashsize=2097152"])
-        #expect(try archive.search(SearchRequest(condition: .word("picket", field: nil))).count == 1)
     }
 }
