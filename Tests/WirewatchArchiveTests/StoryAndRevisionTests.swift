@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WirewatchCore
 import WirewatchTesting
@@ -89,6 +90,12 @@ struct StoryAndRevisionTests {
         #expect(stories.count == 1)
         let hits = try archive.search(SearchRequest(condition: .word("picket", field: nil)))
         #expect(hits.count == 1)
+        // v8: the full-text index's merge settings reach older archives too.
+        let settings = try archive.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT k, v FROM item_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k")
+                .map { "\($0["k"] as String)=\($0["v"] as Int)" }
+        }
+        #expect(settings == ["automerge=16", "hashsize=2097152"])
     }
 }
 

@@ -21,6 +21,22 @@ struct CanonicalLinkTests {
         #expect(CanonicalLink.canonicalize(input) == expected)
     }
 
+    /// The byte check that skips the general path must accept only links the
+    /// general path returns unchanged.
+    @Test(arguments: [
+        "https://example.com/a/b", "http://example.com/x", "https://outlet1.example.org/i123",
+        "HTTP://example.com/a", "https://Example.com/a", "https://example.com", "https://example.com:443/x",
+        "http://example.com:80/x", "https://user@example.com/x", "https://example.com./x", "https:///x",
+        "https://example.com/x?utm_source=a", "https://example.com/x#top", " https://example.com/x",
+        "https://example.com/x ", "https://example.com/caf\u{E9}", "https://example.com/%7Euser",
+        "https://example.com/a\r\nb", "ftp://example.com/x", "https://example.com/a://b",
+    ])
+    func fastPathAgreesWithTheGeneralPath(link: String) {
+        let general = CanonicalLink.canonicalizeInGeneral(link)
+        if CanonicalLink.isAlreadyCanonical(link) { #expect(general == link) }
+        #expect(CanonicalLink.canonicalize(link) == general)
+    }
+
     @Test func leavesNonHTTPTextAlone() {
         #expect(CanonicalLink.canonicalize("urn:uuid:1234") == "urn:uuid:1234")
         #expect(CanonicalLink.canonicalize("not a url") == "not a url")

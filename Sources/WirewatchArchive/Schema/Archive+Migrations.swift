@@ -251,6 +251,23 @@ extension Archive {
                 DROP INDEX item_by_published;
                 """)
         }
+        migrator.registerMigration("v8: full-text index merges in larger steps") { db in
+            // Both settings are kept in item_fts_config, so they apply to every
+            // connection and to archives made before. Measured (sqlite3, 59,000
+            // archive items, 1,000 per transaction, CPU to index them): 3.8-4.0 s
+            // before, 3.2 s with automerge 16, 3.0 s with both; the archive
+            // benchmark at 200k items ingested 10% more per CPU-second.
+            // automerge 16 (default 4): a level is merged once it holds 16
+            // segments, so each posting is rewritten about half as often; a
+            // search reads more segments: newest first p50 4.6 -> 5.3 ms at
+            // 200k items, ranked all time p99 unchanged.
+            // hashsize 2 MB (default 1 MB): the pending postings of a
+            // 1,000-item transaction fit, so it writes one segment, not two.
+            try db.execute(sql: """
+                INSERT INTO item_fts (item_fts, rank) VALUES ('automerge', 16);
+                INSERT INTO item_fts (item_fts, rank) VALUES ('hashsize', 2097152);
+                """)
+        }
         return migrator
     }
 

@@ -38,9 +38,11 @@ extension Archive {
             }
         }
         return try writeWithStoryKeys(now: time) { db, keyTables in
+            let search = SearchIndexWrites()
             let results = try batches.map { batch in
                 var writer = IngestWriter(
-                    db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables
+                    db: db, feedID: batch.feedID, feedName: batch.feedName, time: time, keyTables: keyTables,
+                    search: search
                 )
                 writer.sinksByRule = batch.sinksByRule
                 writer.storyRules = batch.storyRules
@@ -49,6 +51,7 @@ extension Archive {
                 for entry in batch.items { try writer.ingest(entry) }
                 return writer.result
             }
+            try search.apply(db)
             try Self.writePolls(polls, db)
             return results
         }

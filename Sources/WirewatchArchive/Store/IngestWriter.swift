@@ -13,19 +13,27 @@ struct IngestWriter {
     let feedName: String
     let time: Date
     let keyTables: StoryKeyTables
+    /// The transaction's full-text writes, applied at its end (see SearchIndexWrites).
+    let search: SearchIndexWrites
     var sinksByRule: [String: [String]] = [:]
     var storyRules: StoryRuleEvaluator?
     var throttles: [String: Int] = [:]
     /// Identities the polled document lists (`IngestBatch.listed`).
     var listed: Set<String> = []
     var result = IngestResult(newItems: 0, alerts: [])
+    /// Whether retention left tombstones for this feed (see isPruned); nothing in
+    /// this transaction adds any.
+    private var feedHasTombstones: Bool?
 
-    init(db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables) {
+    init(
+        db: Database, feedID: Int64, feedName: String, time: Date, keyTables: StoryKeyTables, search: SearchIndexWrites
+    ) {
         self.db = db
         self.feedID = feedID
         self.feedName = feedName
         self.time = time
         self.keyTables = keyTables
+        self.search = search
     }
 
     mutating func ingest(_ entry: IngestItem) throws {
@@ -72,8 +80,15 @@ struct IngestWriter {
     }
 
     /// Retention removed this item earlier; the feed still lists it.
-    private func isPruned(_ identity: String) throws -> Bool {
-        try Bool.fetchOne(
+    private mutating func isPruned(_ identity: String) throws -> Bool {
+        // Most feeds have no tombstone: one probe per batch instead of one per new item.
+        if feedHasTombstones == nil {
+            feedHasTombstones = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM item_tombstone WHERE feed_id = ? LIMIT 1"), arguments: [feedID]
+            ) ?? false
+        }
+        guard feedHasTombstones == true else { return false }
+        return try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM item_tombstone WHERE feed_id = ? AND identity = ?"),
             arguments: [feedID, identity]
         ) ?? false
@@ -101,7 +116,7 @@ struct IngestWriter {
         try stories.joined(itemID: itemID, story: story, entry: entry, at: time)
         result.storyLookupNanoseconds.append(DispatchTime.now().uptimeNanoseconds - started)
         result.newItems += 1
-        try indexForSearch(itemID: itemID, title: item.title, text: item.bodyText, author: item.author)
+        search.insert(rowid: itemID, title: item.title, text: item.bodyText, author: item.author)
         let tagStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?, ?)")
         for tag in entry.tags { try tagStatement.execute(arguments: [itemID, tag]) }
         try raise(entry.alertRules, itemID: itemID, item: item, storyID: story.id, eachSource: entry.eachSourceRules)
@@ -136,8 +151,8 @@ struct IngestWriter {
                         time.timeIntervalSince1970,
                     ])
             }
-            try removeFromSearch(itemID: itemID, title: row["title"], text: row["text"], author: row["author"])
-            try indexForSearch(itemID: itemID, title: item.title, text: item.bodyText, author: item.author)
+            search.delete(rowid: itemID, title: row["title"], text: row["text"], author: row["author"])
+            search.insert(rowid: itemID, title: item.title, text: item.bodyText, author: item.author)
             result.updatedItems += 1
         }
         try db.cachedStatement(sql: """
@@ -221,17 +236,5 @@ struct IngestWriter {
             arguments: [rule, time.timeIntervalSince1970 - Archive.throttleWindow]
         ) ?? 0
         return sent >= limit
-    }
-
-    private func indexForSearch(itemID: Int64, title: String, text: String, author: String?) throws {
-        try db.cachedStatement(sql: "INSERT INTO item_fts (rowid, title, text, author) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [itemID, title, text, author ?? ""])
-    }
-
-    /// External-content FTS5 forgets a row only when told its old values.
-    private func removeFromSearch(itemID: Int64, title: String, text: String, author: String?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO item_fts (item_fts, rowid, title, text, author) VALUES ('delete', ?, ?, ?, ?)
-            """).execute(arguments: [itemID, title, text, author ?? ""])
     }
 }

@@ -49,7 +49,7 @@ struct StoryAssigner {
 
     private func bestStory(for entry: IngestItem, keys allKeys: [Int64], linkKey: Int64?, itemID: Int64) throws -> Int64? {
         // Only keys some earlier item may have are worth an index probe.
-        let keys = allKeys.filter(try keyTables.loadedFilter().mayContain)
+        let keys = try keyTables.loadedFilter().mayContain(allKeys)
         guard !keys.isEmpty else { return nil }
         var hits: [Int64: Int] = [:]
         var sameLink: Int64?

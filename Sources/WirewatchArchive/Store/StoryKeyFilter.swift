@@ -56,10 +56,17 @@ final class StoryKeyFilter: Sendable {
     }
 
     func mayContain(_ key: Int64) -> Bool {
-        state.withLock { state in
-            let (a, b, c, d) = Self.positions(key, bitCount: state.bits.count * 64)
-            return state.bits.test(a) && state.bits.test(b) && state.bits.test(c) && state.bits.test(d)
-        }
+        state.withLock { Self.mayContain(key, $0.bits) }
+    }
+
+    /// The keys that may be in the tables, in order: one lock for an item's ~45 keys.
+    func mayContain(_ keys: [Int64]) -> [Int64] {
+        state.withLock { state in keys.filter { Self.mayContain($0, state.bits) } }
+    }
+
+    private static func mayContain(_ key: Int64, _ bits: [UInt64]) -> Bool {
+        let (a, b, c, d) = positions(key, bitCount: bits.count * 64)
+        return bits.test(a) && bits.test(b) && bits.test(c) && bits.test(d)
     }
 
     /// Adds keys; returns false when the filter is over capacity and should be rebuilt.

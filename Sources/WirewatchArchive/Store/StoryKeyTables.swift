@@ -23,7 +23,11 @@ final class StoryKeyTables {
     private let db: Database
     /// Keys of items inserted by this transaction.
     private(set) var staged: [(item: Int64, keys: [Int64])] = []
-    private var stagedByKey: [Int64: [Int64]] = [:]
+    /// The staged entries of each key, as a chain through `stagedEntries` in
+    /// insertion order: ~45 keys per item, and an array per key was an
+    /// allocation per key.
+    private var stagedChains: [Int64: (first: Int32, last: Int32)] = [:]
+    private var stagedEntries: [(item: Int64, next: Int32)] = []
 
     init(current: String, index: StoryKeyIndex, db: Database) {
         self.current = current
@@ -113,14 +117,27 @@ final class StoryKeyTables {
     /// to later ones once it commits (`StoryKeyIndex.add`).
     func insert(_ keys: [Int64], itemID: Int64) throws {
         staged.append((itemID, keys))
-        for key in keys { stagedByKey[key, default: []].append(itemID) }
+        for key in keys {
+            let entry = Int32(stagedEntries.count)
+            stagedEntries.append((itemID, -1))
+            if let chain = stagedChains[key] {
+                stagedEntries[Int(chain.last)].next = entry
+                stagedChains[key] = (chain.first, entry)
+            } else {
+                stagedChains[key] = (entry, entry)
+            }
+        }
         try loadedFilter().insert(keys)
     }
 
     /// Calls `body(key, itemID)` for every stored, waiting or staged entry of `keys`.
     func lookup(_ keys: [Int64], _ db: Database, _ body: (Int64, Int64) -> Void) throws {
         for key in keys {
-            for item in stagedByKey[key] ?? [] { body(key, item) }
+            var entry = stagedChains[key]?.first ?? -1
+            while entry >= 0 {
+                body(key, stagedEntries[Int(entry)].item)
+                entry = stagedEntries[Int(entry)].next
+            }
             for item in index.pendingItems(for: key) { body(key, item) }
         }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
@@ -135,23 +152,30 @@ final class StoryKeyTables {
         while let row = try rows.next() { body(row[0], row[1]) }
     }
 
+    /// The SQL that writes `rows` keys (built once per flush: it was built per statement).
+    private static func insertValues(_ table: String, rows: Int) -> String {
+        "INSERT OR IGNORE INTO \(table) (key, item_id) VALUES "
+            + Array(repeating: "(?, ?)", count: rows).joined(separator: ",")
+    }
+
     /// Writes every waiting key, sorted, 400 rows per statement, and moves the
     /// watermark. Returns the item id reached, for `StoryKeyIndex.flushed` after commit.
     func flush(_ db: Database) throws -> Int64? {
         let (rows, through) = index.snapshot()
         guard !rows.isEmpty else { return nil }
+        let fullChunk = try db.cachedStatement(sql: Self.insertValues(current, rows: 400))
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + 400, rows.count)]
-            let values = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ",")
+            let statement = chunk.count == 400
+                ? fullChunk : try db.cachedStatement(sql: Self.insertValues(current, rows: chunk.count))
             var arguments: [Int64] = []
             arguments.reserveCapacity(chunk.count * 2)
             for (key, item) in chunk {
                 arguments.append(key)
                 arguments.append(item)
             }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(current) (key, item_id) VALUES \(values)")
-                .execute(arguments: StatementArguments(arguments))
+            try statement.execute(arguments: StatementArguments(arguments))
             start += chunk.count
         }
         try db.execute(

@@ -23,6 +23,11 @@ public enum CanonicalLink {
     /// The canonical form of `link`; text that is not an absolute http(s) URL is
     /// returned trimmed and otherwise unchanged.
     public static func canonicalize(_ link: String) -> String {
+        isAlreadyCanonical(link) ? link : canonicalizeInGeneral(link)
+    }
+
+    /// The general path, for every link.
+    static func canonicalizeInGeneral(_ link: String) -> String {
         let trimmed = link.trimmingWhitespace()
         guard let schemeEnd = trimmed.firstRange(of: "://") else { return trimmed }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
@@ -57,6 +62,44 @@ public enum CanonicalLink {
         // A stable order: sort by the whole "name=value" so that repeated names keep a fixed order too.
         let sortedQuery = kept.map(String.init).sorted().joined(separator: "&")
         return scheme + "://" + authority + path + (sortedQuery.isEmpty ? "" : "?" + sortedQuery)
+    }
+}
+
+extension CanonicalLink {
+    /// Whether `link` is its own canonical form, by one pass over its bytes:
+    /// printable ASCII, `http://` or `https://`, a lower-case host without port,
+    /// user or trailing dot, a path, no query and no fragment. Most article links
+    /// are, and the general path above (Characters, splits, lower-casing) was
+    /// ~2% of the archive's ingest. Anything else takes the general path, which
+    /// would return the link unchanged for every link this accepts.
+    static func isAlreadyCanonical(_ link: String) -> Bool {
+        let bytes = link.utf8
+        let prefix: StaticString
+        if bytes.starts(with: "https://".utf8) {
+            prefix = "https://"
+        } else if bytes.starts(with: "http://".utf8) {
+            prefix = "http://"
+        } else {
+            return false
+        }
+        var inAuthority = true
+        var previous: UInt8 = 0
+        for byte in bytes.dropFirst(prefix.utf8CodeUnitCount) {
+            // Not printable ASCII (whitespace, control, non-ASCII), a query or a fragment.
+            if byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return false }
+            if inAuthority {
+                if byte == UInt8(ascii: "/") {
+                    // An empty host, or one ending in a dot, is rewritten.
+                    if previous == 0 || previous == UInt8(ascii: ".") { return false }
+                    inAuthority = false
+                } else if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@")
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+                    return false
+                }
+                previous = byte
+            }
+        }
+        return !inAuthority  // no path: "/" is added
     }
 }
 
