@@ -28,6 +28,8 @@ public final class Daemon: Sendable {
     let redirects: RedirectConfirmation
     /// Each feed's last clean document, kept across reloads.
     let bodies = UnchangedBodies()
+    /// This process's hold on the archive: one `run` at a time.
+    let lock: ArchiveLock
 
     /// What a config reload (SIGHUP) replaces; polls read it when they start.
     struct Live: Sendable {
@@ -62,6 +64,7 @@ public final class Daemon: Sendable {
         self.logger = logger
         self.redirects = redirects
         self.retry = retry
+        lock = try ArchiveLock(archivePath: config.archivePath)
         archive = try Archive(path: config.archivePath, storyWindow: config.storyWindow.seconds)
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
@@ -130,14 +133,15 @@ public final class Daemon: Sendable {
         }
     }
 
-    /// Saves the story-key filter for the next start and closes the HTTP
-    /// client; call once when done.
+    /// Saves the story-key filter for the next start, lets the next `run` use
+    /// the archive and closes the HTTP client; call once when done.
     public func shutdown() async {
         do {
             try archive.saveStoryFilter()
         } catch {
             logger.warning("\(error)")
         }
+        lock.release()
         try? await clients.shutdown()
     }
 
