@@ -13,15 +13,7 @@ struct UnchangedBodyTests {
         defer { dir.remove() }
         let server = try await FeedServer.start()
         server.route("/f.xml", .ok(body: rss([("a", "One", "x"), ("b", "Two", "y")])))
-        let file = try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [[feed]]
-            name = "plain"
-            url = "\(server.url("/f.xml"))"
-            """)
-        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: quietLogger)
-        let feed = try #require(daemon.config.feeds.first)
+        let (daemon, feed) = try Self.daemon(in: dir, polling: server.url("/f.xml"))
 
         let first = await daemon.poll(feed)
         #expect(first.newItems == 2)
@@ -48,20 +40,25 @@ struct UnchangedBodyTests {
         defer { dir.remove() }
         let server = try await FeedServer.start()
         server.route("/b.xml", .ok(body: rss([("a", "One & Co", "x")])))
-        let file = try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [[feed]]
-            name = "broken"
-            url = "\(server.url("/b.xml"))"
-            """)
-        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: quietLogger)
-        let feed = try #require(daemon.config.feeds.first)
+        let (daemon, feed) = try Self.daemon(in: dir, polling: server.url("/b.xml"))
         _ = await daemon.poll(feed)
         let again = await daemon.poll(feed)
         #expect(!again.unchangedBody)
         #expect(again.warning != nil)
         await daemon.shutdown()
         try await server.stop()
+    }
+
+    /// A daemon with one feed at `url`, and that feed.
+    static func daemon(in dir: TemporaryDirectory, polling url: String) throws -> (Daemon, FeedConfig) {
+        let file = try dir.write("wirewatch.toml", """
+            [archive]
+            path = "archive.sqlite"
+            [[feed]]
+            name = "feed"
+            url = "\(url)"
+            """)
+        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: quietLogger)
+        return (daemon, try #require(daemon.config.feeds.first))
     }
 }
