@@ -162,7 +162,7 @@ public final class Daemon: Sendable {
     /// polite as the daemon.
     public func runOnce() async -> RunSummary {
         var summary = RunSummary()
-        let states = (try? archive.pollStates()) ?? [:]
+        var states = (try? archive.pollStates()) ?? [:]
         let now = Date()
         let feeds = enabledFeeds.filter { feed in
             guard let state = states[feed.name] else { return true }
@@ -178,7 +178,8 @@ public final class Daemon: Sendable {
                 guard next < feeds.count else { return }
                 let feed = feeds[next]
                 next += 1
-                let state = states[feed.name]
+                // Taken out: each state is needed once, by its feed's poll.
+                let state = states.removeValue(forKey: feed.name)
                 group.addTask { .polled(await self.poll(feed, state: state)) }
             }
             // Delivery runs beside the polls (one pass at a time, another when

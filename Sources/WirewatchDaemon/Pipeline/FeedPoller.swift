@@ -63,7 +63,7 @@ struct FeedPoller: Sendable {
         var result = PollResult.failed(error: "not polled", retryAfter: nil)
         var fetched = PollResult.Fetched()
         do {
-            let response = try await fetcher.fetch(source, validators: validators)
+            var response = try await fetcher.fetch(source, validators: validators)
             outcome.status = response.status
             record.status = response.status
             record.etag = response.etag
@@ -95,6 +95,9 @@ struct FeedPoller: Sendable {
             let parsed = parser.parse(
                 response.body, context: ParseContext(url: Self.documentURL(response.finalURL), headers: response.headers)
             )
+            // The document is read: free it now, not when the poll ends (it would wait
+            // for the archive's writer with the parsed items, 64 polls at a time).
+            response.body = []
             // An HTML page where the feed was (a login wall, a bot check, a moved
             // site's home page) parses as no known format with nothing in it: that
             // is a failing feed, not a quiet one.
