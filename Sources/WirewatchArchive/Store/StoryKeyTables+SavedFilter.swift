@@ -23,7 +23,7 @@ extension StoryKeyTables {
     static func saveFilter(_ index: StoryKeyIndex, _ db: Database) throws {
         guard index.filter.isLoaded else { return }
         try dropSavedFilter(db)
-        let since = try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'"))
+        let since = try currentSince(db)
         let through = try watermark(db)
         try index.filter.withSavedBytes { bytes, capacity, count in
             try db.execute(
@@ -66,7 +66,7 @@ extension StoryKeyTables {
         ) {
             meta[row[0]] = row[1] as DatabaseValue
         }
-        let since = try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'"))
+        let since = try currentSince(db)
         guard let through = meta["story_filter_through"].flatMap(Int64.fromDatabaseValue), through == (try watermark(db)),
               let capacity = meta["story_filter_capacity"].flatMap(Int.fromDatabaseValue),
               let count = meta["story_filter_count"].flatMap(Int.fromDatabaseValue),

@@ -50,7 +50,7 @@ final class StoryKeyTables {
         // most keys through to the index (35 of 44 per item at 100k items).
         if index.filter.isLoaded, index.filter.isOverfull { try rebuild(index, db) }
         let current = try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_current'")) ?? 0
-        guard let since = try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'")) else {
+        guard let since = try currentSince(db) else {
             try set(db, current: current, since: now)
             return StoryKeyTables(current: names[current], index: index, db: db)
         }
@@ -69,6 +69,11 @@ final class StoryKeyTables {
             sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_current', ?), ('story_keys_since', ?)",
             arguments: [current, since]
         )
+    }
+
+    /// When the current table became current (nil before the first key).
+    static func currentSince(_ db: Database) throws -> Double? {
+        try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_since'"))
     }
 
     /// The highest item id whose keys are in the tables.
