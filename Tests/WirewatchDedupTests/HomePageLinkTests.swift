@@ -33,6 +33,10 @@ struct HomePageLinkTests {
     @Test func aHomePageGuidIsNoIdentity() {
         let item = Item(guid: "https://outlet.example/", link: "https://outlet.example/2026/11/vote", title: "Vote")
         #expect(ItemIdentity(of: item).key == "link:https://outlet.example/2026/11/vote")
+        for home in ["https://outlet.example/#top", "https://Outlet.example:443/?utm_source=rss", "http://outlet.example"] {
+            let other = Item(guid: home, link: "https://outlet.example/2026/11/vote", title: "Vote")
+            #expect(ItemIdentity(of: other).key == "link:https://outlet.example/2026/11/vote")
+        }
         let permalink = Item(guid: "https://outlet.example/2026/11/vote", link: nil, title: "Vote")
         #expect(ItemIdentity(of: permalink).key == "guid:https://outlet.example/2026/11/vote")
     }

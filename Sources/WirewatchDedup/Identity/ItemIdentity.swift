@@ -35,6 +35,15 @@ public struct ItemIdentity: Sendable, Hashable, CustomStringConvertible {
     /// A guid that is the site's address (some systems give every item that)
     /// identifies no item; see `CanonicalLink.isHomePage`.
     private static func isHomePage(_ guid: String) -> Bool {
-        guid.hasPrefix("http") && CanonicalLink.isHomePage(CanonicalLink.canonicalize(guid))
+        guard guid.hasPrefix("http"), let schemeEnd = guid.firstRange(of: "://") else { return false }
+        // Most guids that are URLs are permalinks: a path past "/" survives
+        // canonicalization, so they are told apart without canonicalizing them
+        // (every item of every changed document comes through here).
+        let rest = guid[schemeEnd.upperBound...]
+        if let slash = rest.firstIndex(of: "/") {
+            let path = rest[rest.index(after: slash)...]
+            if let next = path.first, next != "?", next != "#" { return false }
+        }
+        return CanonicalLink.isHomePage(CanonicalLink.canonicalize(guid))
     }
 }
