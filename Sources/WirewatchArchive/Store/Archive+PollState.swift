@@ -83,7 +83,7 @@ extension Archive {
         current_url, redirect_candidate, redirect_first_seen, redirect_count, cadence, last_new_item_at,
         ttl_minutes, update_period, skip_hours, skip_days, last_fetch_at, etag, last_modified
         """
-    private static let pollStateColumnCount = 19
+    private static let pollStateColumnCount = pollStateColumns.split(separator: ",").count
 
     private static func pollState(_ row: Row) -> FeedPollState {
         func date(_ index: Int) -> Date? {
