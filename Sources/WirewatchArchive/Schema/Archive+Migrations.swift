@@ -268,6 +268,13 @@ extension Archive {
                 INSERT INTO item_fts (item_fts, rank) VALUES ('hashsize', 2097152);
                 """)
         }
+        migrator.registerMigration("v9: story keys written to a small table first") { db in
+            // See StoryKeyTables: batches of keys go here and are merged into the
+            // current table 16 batches at a time.
+            try db.execute(sql: """
+                CREATE TABLE story_key_recent (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

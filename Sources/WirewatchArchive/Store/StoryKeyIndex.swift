@@ -14,6 +14,9 @@ import WirewatchDedup
 final class StoryKeyIndex: Sendable {
     /// Items whose keys wait in memory before one sorted write (~6 MB).
     static let flushThreshold = 4_096
+    /// Items whose keys the recent table holds before they are merged into the
+    /// current table (see `StoryKeyTables`); tests lower it.
+    let mergeItems = Atomic<Int>(16 * flushThreshold)
 
     private struct Pending {
         /// key → item; a key shared by several items keeps the others in `more`.
@@ -52,15 +55,16 @@ final class StoryKeyIndex: Sendable {
         }
     }
 
-    /// Everything waiting, sorted for the write, and the item id it reaches.
-    func snapshot() -> (rows: [(Int64, Int64)], through: Int64) {
+    /// Everything waiting, sorted for the write, how many items it covers, and
+    /// the item id it reaches.
+    func snapshot() -> (rows: [(Int64, Int64)], items: Int, through: Int64) {
         pending.withLock { pending in
             var rows: [(Int64, Int64)] = []
             rows.reserveCapacity(pending.first.count + pending.more.count)
             for (key, item) in pending.first { rows.append((key, item)) }
             for (key, items) in pending.more { for item in items { rows.append((key, item)) } }
             rows.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            return (rows, pending.highestItem)
+            return (rows, pending.items, pending.highestItem)
         }
     }
 

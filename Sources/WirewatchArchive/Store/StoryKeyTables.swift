@@ -12,9 +12,18 @@ import GRDB
 /// the cost of a lookup stays flat however large the archive becomes.
 ///
 /// New keys are staged per transaction and handed to `StoryKeyIndex` after it
-/// commits; the index writes them in large sorted batches (see there).
+/// commits; the index writes them in large sorted batches (see there) to a
+/// third, small table, `story_key_recent`, merged into the current table once it
+/// holds `StoryKeyIndex.mergeItems` items' keys. Why: keys are uniformly spread,
+/// so each batch written straight into a big table touched nearly all its pages
+/// (every leaf of a 190 MB table for 4,096 items, 0.35 s of CPU at 290,000
+/// items); a batch into the small table touches only its pages, and a merge
+/// touches the big table's once for 16 batches.
 final class StoryKeyTables {
     static let names = ["story_key_0", "story_key_1"]
+    static let recent = "story_key_recent"
+    /// Every table a lookup reads.
+    static let allTables = names + [recent]
 
     /// The table new keys go to.
     let current: String
@@ -55,6 +64,8 @@ final class StoryKeyTables {
             return StoryKeyTables(current: names[current], index: index, db: db)
         }
         if now - since >= window / 2 {
+            // Keys waiting in the recent table belong to the table going out of turn.
+            try mergeRecent(into: names[current], db)
             let next = 1 - current
             try db.execute(sql: "DELETE FROM \(names[next])")
             try set(db, current: next, since: now)
@@ -83,9 +94,9 @@ final class StoryKeyTables {
 
     /// Refills the filter from both tables and the waiting keys.
     static func rebuild(_ index: StoryKeyIndex, _ db: Database) throws {
-        let count = try names.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1)") ?? 0) }
+        let count = try allTables.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1)") ?? 0) }
         index.filter.reset(expecting: count + StoryKeyIndex.flushThreshold * 50)
-        for name in names {
+        for name in allTables {
             let cursor = try Int64.fetchCursor(db, sql: "SELECT key FROM \(name)")
             var chunk: [Int64] = []
             chunk.reserveCapacity(4096)
@@ -151,8 +162,10 @@ final class StoryKeyTables {
                 SELECT key, item_id FROM story_key_0 WHERE key IN (\(placeholders))
                 UNION ALL
                 SELECT key, item_id FROM story_key_1 WHERE key IN (\(placeholders))
+                UNION ALL
+                SELECT key, item_id FROM story_key_recent WHERE key IN (\(placeholders))
                 """),
-            arguments: StatementArguments(keys + keys)
+            arguments: StatementArguments(keys + keys + keys)
         )
         while let row = try rows.next() { body(row[0], row[1]) }
     }
@@ -163,17 +176,46 @@ final class StoryKeyTables {
             + Array(repeating: "(?, ?)", count: rows).joined(separator: ",")
     }
 
-    /// Writes every waiting key, sorted, 400 rows per statement, and moves the
+    /// Writes every waiting key, sorted, 400 rows per statement, to the recent
+    /// table (merged into the current one when it has enough), and moves the
     /// watermark. Returns the item id reached, for `StoryKeyIndex.flushed` after commit.
     func flush(_ db: Database) throws -> Int64? {
-        let (rows, through) = index.snapshot()
+        let (rows, items, through) = index.snapshot()
         guard !rows.isEmpty else { return nil }
-        let fullChunk = try db.cachedStatement(sql: Self.insertValues(current, rows: 400))
+        try write(rows, to: Self.recent, db)
+        let recentItems = try (Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'story_keys_recent_items'")) ?? 0) + items
+        if recentItems >= index.mergeItems.load(ordering: .relaxed) {
+            try Self.mergeRecent(into: current, db)
+        } else {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_recent_items', ?)",
+                arguments: [recentItems]
+            )
+        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_through', ?)",
+            arguments: [through]
+        )
+        return through
+    }
+
+    /// Moves every key of the recent table into `table`: one pass in key order,
+    /// touching each page of the big table at most once.
+    static func mergeRecent(into table: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO \(table) (key, item_id) SELECT key, item_id FROM \(recent);
+            DELETE FROM \(recent);
+            INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_recent_items', 0);
+            """)
+    }
+
+    private func write(_ rows: [(Int64, Int64)], to table: String, _ db: Database) throws {
+        let fullChunk = try db.cachedStatement(sql: Self.insertValues(table, rows: 400))
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + 400, rows.count)]
             let statement = chunk.count == 400
-                ? fullChunk : try db.cachedStatement(sql: Self.insertValues(current, rows: chunk.count))
+                ? fullChunk : try db.cachedStatement(sql: Self.insertValues(table, rows: chunk.count))
             var arguments: [Int64] = []
             arguments.reserveCapacity(chunk.count * 2)
             for (key, item) in chunk {
@@ -183,10 +225,5 @@ final class StoryKeyTables {
             try statement.execute(arguments: StatementArguments(arguments))
             start += chunk.count
         }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_through', ?)",
-            arguments: [through]
-        )
-        return through
     }
 }
