@@ -54,6 +54,12 @@ struct FieldTests {
         #expect(try check("feed:\"LABOR  NOTES\""))
         #expect(try !check("feed:labor"))
         #expect(try check("feed:lab*"))
+        // Whitespace of any kind (tab, no-break space, ideographic space) is one
+        // space; punctuation stays part of the value.
+        let spaced = RuleDocument(title: "", feed: "Labor\t\u{00A0}Notes\u{3000}", categories: ["Health-Care"])
+        #expect(try Query("feed:\"labor notes\"").matches(spaced))
+        #expect(try Query("category:health-care").matches(spaced))
+        #expect(try !Query("category:\"health care\"").matches(spaced))
     }
 
     @Test func tagsAndCategoriesCompareWholeValues() throws {

@@ -68,20 +68,21 @@ struct StoryAssigner {
         let top = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
             .prefix(Self.maxCandidates).map(\.key)
         let placeholders = Array(repeating: "?", count: top.count).joined(separator: ",")
-        let candidates = try Row.fetchAll(
+        // Columns read by position: by name, GRDB folds every name's case per row.
+        let candidates = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT id, story_id, signature FROM item WHERE id IN (\(placeholders)) AND story_id IS NOT NULL
+                SELECT story_id, signature FROM item WHERE id IN (\(placeholders)) AND story_id IS NOT NULL
                 """),
             arguments: StatementArguments(top)
         )
         var best: (story: Int64, score: Double)?
-        for candidate in candidates {
-            guard let blob = candidate["signature"] as Data?,
+        while let candidate = try candidates.next() {
+            guard let blob = candidate[1] as Data?,
                   let signature = StorySignature(encoded: [UInt8](blob)),
                   let match = entry.signature.sameStory(as: signature)
             else { continue }
             if best == nil || match.score > best!.score {
-                best = (candidate["story_id"], match.score)
+                best = (candidate[0], match.score)
             }
         }
         return best?.story

@@ -8,7 +8,9 @@ enum ValueText {
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII (links, most names) without the Unicode property lookup, which
+            // showed in profiles of a first cycle at 1.2 %.
+            if scalar.value < 0x80 ? Self.isASCIIWhitespace(scalar.value) : scalar.properties.isWhitespace {
                 pendingSpace = !bytes.isEmpty
                 continue
             }
@@ -21,11 +23,18 @@ enum ValueText {
                 // that languages are written both "en_US" and "en-US".
                 if field == .lang, scalar == "_" {
                     bytes.append(UInt8(ascii: "-"))
+                } else if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
                 } else {
                     bytes.append(contentsOf: String(scalar).utf8)
                 }
             }
         }
         return bytes
+    }
+
+    /// The ASCII characters with Unicode's White_Space property: tab to carriage return, and space.
+    private static func isASCIIWhitespace(_ value: UInt32) -> Bool {
+        value == 0x20 || (0x09...0x0D).contains(value)
     }
 }
