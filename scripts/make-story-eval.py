@@ -346,6 +346,22 @@ def main():
         _, tb, b = fresh()
         add(item(ta, text(a)), item(tb, text(b)), False, "unrelated")
 
+    # A follow-up that reuses most of the first day's article as background, under
+    # a new lede, compared with the original or with another outlet's edited copy
+    # of it (the path by which a follow-up once joined the first day's story).
+    # Its own generator, so that the pairs above stay as they were.
+    rng = random.Random(args.seed + 1)
+    for i in range(40):
+        f, title, paras = fresh()
+        while len(paras) < 5:
+            f, title, paras = fresh()
+        f2 = dict(f, day=rng.choice([d for d in WEEKDAYS if d != f["day"]]),
+                  numbers=[str(int(n) + rng.randint(5, 500)) for n in f["numbers"]])
+        new = make_article(rng, f2, min_chars=1000, max_chars=2400, include_quote=False)
+        reused = paras[1:][-max(2, len(paras) * rng.randint(40, 60) // 100):]
+        original = edit(rng, paras) if i % 2 else paras
+        add(item(title, text(original)), item(make_title(rng, f2), text(new + reused)), False, "followup")
+
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as out:
         for p in pairs:

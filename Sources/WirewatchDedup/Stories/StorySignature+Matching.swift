@@ -26,7 +26,7 @@ extension StorySignature {
             if e.bodyJaccard >= Policy.republishedJaccard {
                 return StoryMatch(reason: .republished, score: e.bodyJaccard)
             }
-            if e.bodyJaccard >= Policy.editedJaccard {
+            if e.bodyJaccard >= Policy.editedJaccard, !e.looksLikeFollowUp {
                 return StoryMatch(reason: .edited, score: e.bodyJaccard)
             }
             if e.smallBody >= Policy.containmentMinShingles,
@@ -50,5 +50,14 @@ extension StorySignature {
             return StoryMatch(reason: .sameTitle, score: e.ledeContainment)
         }
         return nil
+    }
+}
+
+extension StoryEvidence {
+    /// A new lede over reused paragraphs: another article (see `StoryMatchPolicy.followUpJaccard`).
+    var looksLikeFollowUp: Bool {
+        typealias Policy = StoryMatchPolicy
+        return bodyJaccard < Policy.followUpJaccard && smallLede >= Policy.ledeMinShingles
+            && ledeContainment < Policy.followUpLedeContainment && bodyContainment < Policy.followUpContainment
     }
 }
