@@ -16,6 +16,14 @@ struct CanonicalLinkTests {
         ("https://example.com/Path/Case?Q=Keep", "https://example.com/Path/Case?Q=Keep"),
         ("  https://example.com/trim  ", "https://example.com/trim"),
         ("https://example.com/%7Euser?x=%20", "https://example.com/%7Euser?x=%20"),
+        // Per-section-feed and campaign parameters of real outlets; session ids.
+        ("https://www.lemonde.fr/x/article/2026/11/21/a_1.html?xtor=RSS-3208", "https://www.lemonde.fr/x/article/2026/11/21/a_1.html"),
+        ("https://example.com/s?CMP=share_btn_tw&INTCMP=ember", "https://example.com/s"),
+        ("https://example.com/s?ns_mchannel=rss&ns_source=PublicRSS20-sa&id=3", "https://example.com/s?id=3"),
+        ("https://example.com/s.php?PHPSESSID=9f8e7d&id=12", "https://example.com/s.php?id=12"),
+        ("https://example.com/a/story.html;jsessionid=A1B2C3", "https://example.com/a/story.html"),
+        ("https://example.com/a;JSESSIONID=A1B2C3/story", "https://example.com/a/story"),
+        ("https://slashdot.example/story.pl?sid=26/11/21/1234", "https://slashdot.example/story.pl?sid=26/11/21/1234"),
     ])
     func canonicalizes(input: String, expected: String) {
         #expect(CanonicalLink.canonicalize(input) == expected)
@@ -30,6 +38,7 @@ struct CanonicalLinkTests {
         "https://example.com/x?utm_source=a", "https://example.com/x#top", " https://example.com/x",
         "https://example.com/x ", "https://example.com/caf\u{E9}", "https://example.com/%7Euser",
         "https://example.com/a\r\nb", "ftp://example.com/x", "https://example.com/a://b",
+        "https://example.com/a;jsessionid=1", "https://example.com/a;b",
     ])
     func fastPathAgreesWithTheGeneralPath(link: String) {
         let general = CanonicalLink.canonicalizeInGeneral(link)

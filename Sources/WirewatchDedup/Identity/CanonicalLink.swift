@@ -12,6 +12,14 @@ public enum CanonicalLink {
         "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
         "vero_id", "wt_mc", "cmpid", "ncid", "ocid", "sr_share", "s_cid", "rss", "ref_src",
         "__twitter_impression", "spm", "at_medium", "at_campaign", "smid", "cid",
+        // French outlets' RSS links (Le Monde, Le Figaro: `?xtor=RSS-3208`, one per
+        // section feed), the Guardian's `CMP`/`INTCMP`, the BBC's older `ns_*`,
+        // Adobe and Google Analytics click ids, Google's subscriber-link `gaa_*`.
+        "xtor", "cmp", "intcmp", "icid", "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname",
+        "ns_fee", "wt.mc_id", "soc_src", "soc_trk", "trk", "sc_cid", "s_kwcid", "ef_id", "_ga", "_gl",
+        "gaa_at", "gaa_n", "gaa_ts", "gaa_sig",
+        // Session ids some older CMSs put in every link, new on every fetch.
+        "phpsessid", "jsessionid", "sessionid",
     ]
 
     /// Whether a query parameter name is tracking noise.
@@ -54,6 +62,11 @@ public enum CanonicalLink {
             path = afterAuthority
         }
         if path.isEmpty { path = "/" }
+        // A Java servlet's session id rides in the path (`/a.html;jsessionid=…`).
+        if let session = path.range(of: ";jsessionid=", options: .caseInsensitive) {
+            let end = path[session.upperBound...].firstIndex(of: "/") ?? path.endIndex
+            path = path[..<session.lowerBound] + path[end...]
+        }
 
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
             let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -68,7 +81,7 @@ public enum CanonicalLink {
 extension CanonicalLink {
     /// Whether `link` is its own canonical form, by one pass over its bytes:
     /// printable ASCII, `http://` or `https://`, a lower-case host without port,
-    /// user or trailing dot, a path, no query and no fragment. Most article links
+    /// user or trailing dot, a path without `;`, no query and no fragment. Most article links
     /// are, and the general path above (Characters, splits, lower-casing) was
     /// ~2% of the archive's ingest. Anything else takes the general path, which
     /// would return the link unchanged for every link this accepts.
@@ -86,7 +99,8 @@ extension CanonicalLink {
         var previous: UInt8 = 0
         for byte in bytes.dropFirst(prefix.utf8CodeUnitCount) {
             // Not printable ASCII (whitespace, control, non-ASCII), a query or a fragment.
-            if byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return false }
+            if byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
+                || byte == UInt8(ascii: ";") { return false }
             if inAuthority {
                 if byte == UInt8(ascii: "/") {
                     // An empty host, or one ending in a dot, is rewritten.
