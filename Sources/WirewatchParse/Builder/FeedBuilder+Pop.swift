@@ -84,9 +84,9 @@ extension FeedBuilder {
                 }
             } else {
                 let key = element == "description" ? "summary" : element
-                let old = entry.propertyDepths[key]
+                let old = entry.depth(of: key)
                 if old == nil || depth <= old! {
-                    entry.propertyDepths[key] = depth
+                    entry.setDepth(depth, of: key)
                     entry[key] = .string(output)
                 }
                 if incontent > 0 {
