@@ -24,6 +24,15 @@ struct CanonicalLinkTests {
         ("https://example.com/a/story.html;jsessionid=A1B2C3", "https://example.com/a/story.html"),
         ("https://example.com/a;JSESSIONID=A1B2C3/story", "https://example.com/a/story"),
         ("https://slashdot.example/story.pl?sid=26/11/21/1234", "https://slashdot.example/story.pl?sid=26/11/21/1234"),
+        // Redirectors that name the article: Google Alerts, Facebook.
+        ("https://www.google.com/url?rct=j&sa=t&url=https://www.startribune.example/nurses-strike/601&ct=ga&cd=CAIyGjE&usg=AOvVaw",
+         "https://www.startribune.example/nurses-strike/601"),
+        ("https://www.google.com/url?rct=j&sa=t&url=https%3A%2F%2FNews.example%2Fa%3Fid%3D7%26utm_source%3Dx&ct=ga",
+         "https://news.example/a?id=7"),
+        ("https://l.facebook.com/l.php?u=https%3A%2F%2Fnews.example%2Fstory&h=AT0", "https://news.example/story"),
+        ("https://www.google.com/search?q=https://news.example/x", "https://www.google.com/search?q=https://news.example/x"),
+        ("https://www.google.com/url?q=not-a-link&sa=D", "https://www.google.com/url?q=not-a-link&sa=D"),
+        ("https://www.google.com/url?url=https://news.example/%zz%4", "https://news.example/%zz%4"),
     ])
     func canonicalizes(input: String, expected: String) {
         #expect(CanonicalLink.canonicalize(input) == expected)

@@ -62,6 +62,10 @@ public enum CanonicalLink {
             path = afterAuthority
         }
         if path.isEmpty { path = "/" }
+        // The inner link is shorter than this one, so this ends.
+        if let target = redirectTarget(authority: authority, path: path, query: query) {
+            return canonicalizeInGeneral(target)
+        }
         // A Java servlet's session id rides in the path (`/a.html;jsessionid=…`).
         if let session = path.range(of: ";jsessionid=", options: .caseInsensitive) {
             let end = path[session.upperBound...].firstIndex(of: "/") ?? path.endIndex
