@@ -130,6 +130,9 @@ struct ConfigEditorTests {
         #expect(FeedNaming.slug("The Guardian — US news") == "the-guardian-us-news")
         #expect(FeedNaming.slug("Québec Solidaire!") == "quebec-solidaire")
         #expect(FeedNaming.slug("—") == nil)
+        // A long title is cut after its last whole word.
+        let long = FeedNaming.slug("Le Monde.fr - Actualités et Infos en France et dans le monde")
+        #expect(long == "le-monde-fr-actualites-et-infos-en-france-et-dans-le")
         #expect(FeedNaming.slug(forURL: "https://www.wsws.org/en/rss.xml") == "wsws")
         #expect(FeedNaming.slug(forURL: "/srv/feeds/local-news.xml") == "local-news")
         #expect(FeedNaming.unique("a", among: ["a", "a-2"]) == "a-3")

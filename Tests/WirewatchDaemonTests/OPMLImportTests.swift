@@ -33,7 +33,8 @@ struct OPMLImportTests {
             """
         let plan = OPMLImportPlan(try OPMLReader.read(Array(opml.utf8), file: "s.opml"), config: config)
         #expect(plan.feeds == [
-            NewFeed(name: "jacobin", url: "https://jacobin.com/feed/", tags: ["left-press", "magazines", "us"]),
+            // Filed again under "Local news": one feed, with that folder's tag too.
+            NewFeed(name: "jacobin", url: "https://jacobin.com/feed/", tags: ["left-press", "magazines", "us", "local-news"]),
             NewFeed(name: "sahan-journal", url: "https://sahanjournal.com/feed/", tags: ["left-press", "local-news"]),
             NewFeed(name: "wsws-2", url: "https://www.wsws.org/de/rss.xml", tags: []),
         ])

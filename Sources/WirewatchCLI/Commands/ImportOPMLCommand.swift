@@ -50,7 +50,7 @@ struct ImportOPMLCommand: ParsableCommand {
         }
         Terminal.print(
             "\(opml.count) feeds in \(file): \(plan.feeds.count) added to \(editor.path), "
-                + "\(plan.duplicates.count) already in the config, \(plan.invalid.count) skipped as invalid"
+                + "\(plan.duplicates.count) already in the config or listed twice, \(plan.invalid.count) skipped as invalid"
         )
         if !plan.feeds.isEmpty { Terminal.print(ConfigEditing.reloadHint) }
     }

@@ -7,6 +7,7 @@ public enum FeedNaming {
     public static func slug(_ text: String) -> String? {
         // Diacritics folded first so that "Québec" gives "quebec" rather than "qu-bec".
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let limit = NameRules.maximumLength - 8
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {
@@ -17,8 +18,17 @@ public enum FeedNaming {
             } else {
                 pendingDash = true
             }
-            // Room left for a "-N" suffix within the name length limit.
-            if slug.count >= NameRules.maximumLength - 8 { break }
+            // Room left for a "-N" suffix within the name length limit; a long title
+            // is cut after its last whole word, not in the middle of one.
+            if slug.count > limit { break }
+        }
+        if slug.count > limit {
+            let cut = slug.index(slug.startIndex, offsetBy: limit)
+            let midWord = slug[cut] != "-" && slug[slug.index(before: cut)] != "-"
+            slug = String(slug[..<cut])
+            if midWord, let dash = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: dash) >= 8 {
+                slug = String(slug[..<dash])
+            }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? nil : slug
