@@ -57,11 +57,16 @@ extension Archive {
                 """,
             arguments: StatementArguments(arguments)
         )
+        let segmentedFrom = try SearchText.segmentedFrom(db)
         for row in victims {
             let id: Int64 = row["id"]
+            let indexed = { (text: String) in SearchText.indexed(text, rowid: id, segmentedFrom: segmentedFrom) }
             try db.execute(
                 sql: "INSERT INTO item_fts (item_fts, rowid, title, text, author) VALUES ('delete', ?, ?, ?, ?)",
-                arguments: [id, row["title"], row["text"], (row["author"] as String?) ?? ""]
+                arguments: [
+                    id, indexed((row["title"] as String?) ?? ""), indexed((row["text"] as String?) ?? ""),
+                    indexed((row["author"] as String?) ?? ""),
+                ]
             )
             // Its story keys stay until their table rotates out; lookups join on
             // the item, so they no longer find anything.

@@ -275,6 +275,14 @@ extension Archive {
                 CREATE TABLE story_key_recent (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v10: ideographs and kana indexed as words of their own") { db in
+            // See SearchText: rows from here on are indexed with separated
+            // ideographs; older rows keep the text they were indexed with.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO archive_state (name, value)
+                VALUES ('fts_segmented_from', (SELECT coalesce(max(id), 0) + 1 FROM item));
+                """)
+        }
         return migrator
     }
 

@@ -47,8 +47,12 @@ final class SearchIndexWrites {
         let delete = try db.cachedStatement(sql: """
             INSERT INTO item_fts (item_fts, rowid, title, text, author) VALUES ('delete', ?, ?, ?, ?)
             """)
+        let from = try SearchText.segmentedFrom(db)
         for (_, write) in ordered {
-            try (write.delete ? delete : insert).execute(arguments: [write.rowid, write.title, write.text, write.author])
+            let indexed = { (text: String) in SearchText.indexed(text, rowid: write.rowid, segmentedFrom: from) }
+            try (write.delete ? delete : insert).execute(arguments: [
+                write.rowid, indexed(write.title), indexed(write.text), indexed(write.author),
+            ])
         }
     }
 }

@@ -1,0 +1,59 @@
+import GRDB
+
+/// The text the full-text index is given for an item.
+///
+/// Chinese and Japanese are written without spaces, and FTS5's unicode61
+/// tokenizer takes a whole run of ideographs or kana as one token: a search for
+/// 罢工 ("strike") never found 工人罢工进入第二天. The rules engine reads each
+/// such character as a word of its own (a term of several is a phrase of them),
+/// so the index is given the same words: a space on each side of every ideograph
+/// and kana. Items indexed before this (rowid below `segmentedFrom`) keep the
+/// text they were indexed with, because external-content FTS5 forgets a row only
+/// when told exactly the values it indexed. (So the index no longer equals a
+/// re-reading of the item table: FTS5's own `rebuild` and `integrity-check`,
+/// which the archive runs only when it creates the index, would not match.)
+enum SearchText {
+    /// The first rowid indexed with separated ideographs (migration v10).
+    static func segmentedFrom(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM archive_state WHERE name = 'fts_segmented_from'"))
+            ?? Int64.max
+    }
+
+    /// `text` as the index holds it for `rowid`.
+    static func indexed(_ text: String, rowid: Int64, segmentedFrom: Int64) -> String {
+        rowid >= segmentedFrom ? segmented(text) : text
+    }
+
+    /// `text` with a space before and after each ideograph and kana; other text,
+    /// and text without them, is returned as it is.
+    static func segmented(_ text: String) -> String {
+        // Ideographs and kana are three- or four-byte UTF-8 sequences led by
+        // 0xE3–0xE9, 0xEF or 0xF0: text without those bytes has none.
+        guard text.utf8.contains(where: { (0xE3...0xE9).contains($0) || $0 == 0xEF || $0 == 0xF0 }) else { return text }
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if isStandalone(scalar.value) {
+                out.append(" ")
+                out.append(scalar)
+                out.append(" ")
+                changed = true
+            } else {
+                out.append(scalar)
+            }
+        }
+        return changed ? String(out) : text
+    }
+
+    /// Hiragana, katakana and CJK ideographs: the same ranges the rules engine
+    /// reads as one-character words (`FoldTable`).
+    static func isStandalone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+            0xFF66...0xFF9F, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+}
