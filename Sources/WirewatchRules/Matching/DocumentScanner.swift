@@ -175,7 +175,21 @@ enum DocumentScanner {
                     size = 4
                 }
                 if !inWord { written = 0 }
+                let before = written
                 switch foldTable.fold(scalar, into: outBuffer, at: &written) {
+                case .standalone:
+                    // A word of its own: end the current one before it, then it.
+                    let after = written
+                    if inWord {
+                        written = before
+                        finishWord(end: i)
+                        inWord = false
+                        for k in 0..<(after - before) { out[k] = out[before + k] }
+                    }
+                    written = after - before
+                    upperPrefix = 0
+                    wordStart = i
+                    finishWord(end: i + size)
                 case .separator:
                     if inWord {
                         finishWord(end: i)

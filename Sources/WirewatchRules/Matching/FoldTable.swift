@@ -12,6 +12,11 @@ struct FoldTable: Sendable {
         /// Part of a word; its folded bytes were appended. `lower`/`upper` report the
         /// case of the original letter (digits and marks are neither).
         case word(lower: Bool, upper: Bool)
+        /// A word by itself; its bytes were appended. Chinese and Japanese are
+        /// written without spaces, so each ideograph and kana is one word, and a
+        /// term of several (罢工, ストライキ) is the phrase of them, as search engines
+        /// without a dictionary do. The archive's index separates them the same way.
+        case standalone
     }
 
     static let shared = FoldTable()
@@ -128,6 +133,11 @@ struct FoldTable: Sendable {
         case 0x3C2:  // final sigma folds like σ
             Self.writeUTF8(0x3C3, to: out, at: &written)
             return .word(lower: true, upper: false)
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+            0xFF66...0xFF9F, 0x20000...0x3134F:
+            // Hiragana, katakana, CJK ideographs (the ranges of SearchText in the archive).
+            Self.writeUTF8(v, to: out, at: &written)
+            return .standalone
         default:
             break
         }

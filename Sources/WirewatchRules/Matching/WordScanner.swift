@@ -20,8 +20,8 @@ struct ScannedWord: Sendable {
 }
 
 /// Splits text into folded words, working on UTF-8 bytes. A word is a run of letters,
-/// digits and combining marks; everything else (spaces, punctuation, apostrophes,
-/// hyphens, curly quotes) separates words.
+/// digits and combining marks, or one ideograph or kana; everything else (spaces,
+/// punctuation, apostrophes, hyphens, curly quotes) separates words.
 enum WordScanner {
     /// Appends the folded bytes of `text`'s words to `bytes` and their ranges to `words`.
     /// Callers reuse both buffers across fields.
@@ -75,7 +75,16 @@ enum WordScanner {
             if !inWord {
                 current.start = Int32(written)
             }
+            let before = written
             switch table.fold(scalar, into: out, at: &written) {
+            case .standalone:
+                if inWord {
+                    current.end = Int32(before)
+                    if current.end > current.start { words.append(current) }
+                    inWord = false
+                }
+                words.append(ScannedWord(
+                    start: Int32(before), end: Int32(written), upperPrefix: 0, upperLetters: 0, hasLower: false))
             case .separator:
                 if inWord {
                     current.end = Int32(written)
