@@ -10,7 +10,7 @@ struct ParseCommand: ParsableCommand {
         abstract: "Parse one feed file and print it (--json: the conformance JSON shape)."
     )
 
-    @Argument(help: "The feed file.")
+    @Argument(help: "The feed file ('-' for standard input).")
     var file: String
 
     @Flag(help: "Print feedparser-shaped JSON (see docs/parse-json.md).")
@@ -23,7 +23,7 @@ struct ParseCommand: ParsableCommand {
     var headers: String?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = Self.readAll(file) else {
             throw ValidationError("cannot read \(file)")
         }
         let context = ParseContext(url: url.flatMap { $0.isEmpty ? nil : $0 }, headers: try loadHeaders())
@@ -40,7 +40,7 @@ struct ParseCommand: ParsableCommand {
 
     func loadHeaders() throws -> [String: String] {
         guard let headers, !headers.isEmpty else { return [:] }
-        guard let data = FileManager.default.contents(atPath: headers) else {
+        guard let data = Self.readAll(headers) else {
             throw ValidationError("cannot read headers file \(headers)")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -49,6 +49,14 @@ struct ParseCommand: ParsableCommand {
         var result: [String: String] = [:]
         for (name, value) in object { result[name] = "\(value)" }
         return result
+    }
+
+    /// The bytes of a file, of a pipe (`<(curl …)`, `/dev/stdin`) or, for `-`, of
+    /// standard input: `curl -s URL | wirewatch parse -`.
+    static func readAll(_ path: String) -> Data? {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else { return nil }
+        guard let data = try? handle.readToEnd() else { return nil }
+        return data ?? Data()
     }
 
     func printHuman(_ parsed: ParsedFeed) {
