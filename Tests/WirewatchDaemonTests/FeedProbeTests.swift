@@ -68,6 +68,25 @@ struct FeedProbeTests {
         try await server.stop()
     }
 
+    /// A blog whose pages advertise no feed still has one where its software puts it.
+    @Test func aPageWithoutFeedLinksLeadsToTheUsualFeedAddress() async throws {
+        let server = try await FeedServer.start()
+        server.route("/blog/2026/11/post.html", .ok(body: "<html><body>a post</body></html>", contentType: "text/html"))
+        server.route("/feed.xml", .ok(body: rss([("a", "One", "x")]), contentType: "application/rss+xml"))
+        try await withProbe { probe in
+            let found = try await probe.probe(server.url("/blog/2026/11/post.html"), directory: "/")
+            #expect(found.url == server.url("/feed.xml"))
+            #expect(found.page == server.url("/blog/2026/11/post.html"))
+            #expect(found.items == 1)
+        }
+        try await server.stop()
+        #expect(FeedProbe.usualFeedURLs(page: "https://ex.example:8443/2026/11/post-slug/?p=1#x") == [
+            "https://ex.example:8443/feed", "https://ex.example:8443/rss", "https://ex.example:8443/feed.xml",
+            "https://ex.example:8443/rss.xml", "https://ex.example:8443/atom.xml", "https://ex.example:8443/index.xml",
+        ])
+        #expect(FeedProbe.usualFeedURLs(page: "file:///srv/site/index.html").isEmpty)
+    }
+
     @Test func localPageAndRelativePath() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -5,7 +5,8 @@ import WirewatchParse
 
 /// What `wirewatch feeds add URL` checks before it touches the config: the URL is fetched
 /// (with the daemon's own fetcher, so proxies, limits and file paths behave as they will
-/// when polled); a web page is searched for the feed it advertises; the feed must parse.
+/// when polled); a web page is searched for the feed it advertises, else the usual feed
+/// addresses of its site are tried; the feed must parse.
 public struct FeedProbe: Sendable {
     /// A feed found and parsed.
     public struct Found: Sendable {
@@ -36,8 +37,11 @@ public struct FeedProbe: Sendable {
         }
         let links = FeedLinkFinder.links(in: response.body, pageURL: response.finalURL)
         guard let chosen = FeedLinkFinder.preferred(links) else {
+            let guesses = Self.usualFeedURLs(page: response.finalURL)
+            if let found = await firstFeed(among: guesses, page: url, directory: directory) { return found }
+            let tried = guesses.isEmpty ? "" : " and none of \(guesses.joined(separator: ", ")) is a feed"
             throw FeedProbeError(
-                "\(url) is a web page that advertises no feed (no <link rel=\"alternate\" type=\"application/rss+xml\"> or atom+xml or feed+json); give the feed's own URL"
+                "\(url) is a web page that advertises no feed (no <link rel=\"alternate\" type=\"application/rss+xml\"> or atom+xml or feed+json)\(tried); give the feed's own URL"
             )
         }
         let feedResponse = try await fetch(chosen.url, directory: directory)
@@ -45,6 +49,33 @@ public struct FeedProbe: Sendable {
             throw FeedProbeError("\(chosen.url), the feed advertised by \(url), is a web page too")
         }
         return try parse(feedResponse, url: chosen.url, page: url, others: links.filter { $0 != chosen })
+    }
+
+    /// Where publishing systems put the site's feed when a page does not say:
+    /// `/feed` (WordPress, Substack), `/rss` (Ghost), `/feed.xml` (Jekyll),
+    /// `/rss.xml`, `/atom.xml`, `/index.xml` (Hugo). Only the site's root: a
+    /// WordPress post's own `feed/` is the feed of its comments. Only for http(s)
+    /// pages; tried in order, one request each.
+    static func usualFeedURLs(page: String) -> [String] {
+        guard let schemeEnd = page.range(of: "://"),
+              page.hasPrefix("http://") || page.hasPrefix("https://")
+        else { return [] }
+        let afterScheme = page[schemeEnd.upperBound...]
+        let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
+        let origin = String(page[..<pathStart])
+        return ["/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml"].map { origin + $0 }
+    }
+
+    /// The first of `urls` that answers with a feed that parses.
+    private func firstFeed(among urls: [String], page: String, directory: String) async -> Found? {
+        for candidate in urls {
+            guard let response = try? await fetch(candidate, directory: directory),
+                  !FeedLinkFinder.looksLikeHTML(response.body, contentType: response.headers["content-type"]),
+                  let found = try? parse(response, url: candidate, page: page, others: [])
+            else { continue }
+            return found
+        }
+        return nil
     }
 
     private func fetch(_ url: String, directory: String) async throws(FeedProbeError) -> FetchResponse {
