@@ -27,17 +27,20 @@ extension RegexLiteral {
     /// searched), false if it accepts none or no needle occurs, nil when the whole
     /// text must be searched. Windows are merged per needle, so two needles may test
     /// overlapping text.
+    /// `probes[i]`, if given, is `probeOffsets(needles[i])`, computed once per regex.
     static func anyWindow(
         of needles: [[UInt8]], in text: String, ignoreCase: Bool, spaces: Int?,
-        _ test: (Range<Int>) -> Bool
+        probes: [(Int, Int)]? = nil, _ test: (Range<Int>) -> Bool
     ) -> Bool? {
         var text = text
         return text.withUTF8 { haystack -> Bool? in
-            for needle in needles {
+            for (index, needle) in needles.enumerated() {
                 var found = false
                 var accepted = false
                 var pending: Range<Int>?
-                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { occurrence in
+                occurrences(
+                    needle, in: haystack, ignoreCase: ignoreCase, probes: probes?[index]
+                ) { occurrence in
                     found = true
                     guard let spaces else { return true }
                     let window = window(around: occurrence, spaces: spaces, in: haystack)
@@ -105,11 +108,11 @@ extension RegexLiteral {
     /// needle; two bytes at a fixed distance rarely agree by chance.
     static func occurrences(
         _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoreCase: Bool,
-        _ body: (Range<Int>) -> Bool
+        probes: (Int, Int)? = nil, _ body: (Range<Int>) -> Bool
     ) {
         let m = needle.count, n = haystack.count
         guard m > 0, m <= n, let base = haystack.baseAddress else { return }
-        let (first, second) = probeOffsets(needle)
+        let (first, second) = probes ?? probeOffsets(needle)
         // A letter compared with case ignored: (byte | 0x20) == lowercase letter, which
         // holds exactly for its two cases. Other bytes are compared as they are.
         @inline(__always) func probe(_ byte: UInt8) -> (or: UInt8, value: UInt8) {
@@ -137,23 +140,37 @@ extension RegexLiteral {
             // Blocks of 16 starts; the loads stay within the text (start + offset < n).
             // The lane mask is read as two 64-bit words (a byte 0xFF per candidate):
             // `any(_:)` and lane subscripts are not lowered to vector code.
-            while i <= lastStart - 15 {
-                let a = raw.loadUnaligned(fromByteOffset: i + first, as: SIMD16<UInt8>.self)
-                let b = raw.loadUnaligned(fromByteOffset: i + second, as: SIMD16<UInt8>.self)
-                let hit = unsafeBitCast((a | o1 .== v1) .& (b | o2 .== v2), to: SIMD2<UInt64>.self)
+            @inline(__always) func block(_ at: Int) -> SIMD2<UInt64> {
+                let a = raw.loadUnaligned(fromByteOffset: at + first, as: SIMD16<UInt8>.self)
+                let b = raw.loadUnaligned(fromByteOffset: at + second, as: SIMD16<UInt8>.self)
+                return unsafeBitCast((a | o1 .== v1) .& (b | o2 .== v2), to: SIMD2<UInt64>.self)
+            }
+            /// Verifies the candidates of the block at `at`; true when `body` stopped.
+            @inline(__always) func candidates(_ hit: SIMD2<UInt64>, _ at: Int) -> Bool {
                 var low = hit[0], high = hit[1]
-                if low | high != 0 {
-                    while low != 0 {
-                        let lane = low.trailingZeroBitCount >> 3
-                        low &= ~(0xFF << UInt64(lane << 3))
-                        if verify(i + lane), body(i + lane..<i + lane + m) { return }
-                    }
-                    while high != 0 {
-                        let lane = 8 + high.trailingZeroBitCount >> 3
-                        high &= ~(0xFF << UInt64((lane - 8) << 3))
-                        if verify(i + lane), body(i + lane..<i + lane + m) { return }
-                    }
+                while low != 0 {
+                    let lane = low.trailingZeroBitCount >> 3
+                    low &= ~(0xFF << UInt64(lane << 3))
+                    if verify(at + lane), body(at + lane..<at + lane + m) { return true }
                 }
+                while high != 0 {
+                    let lane = 8 + high.trailingZeroBitCount >> 3
+                    high &= ~(0xFF << UInt64((lane - 8) << 3))
+                    if verify(at + lane), body(at + lane..<at + lane + m) { return true }
+                }
+                return false
+            }
+            // Two blocks per step: one test for both in the common case of no candidate.
+            while i <= lastStart - 31 {
+                let hitA = block(i), hitB = block(i + 16)
+                let both = hitA | hitB
+                if both[0] | both[1] != 0 {
+                    if candidates(hitA, i) || candidates(hitB, i + 16) { return }
+                }
+                i += 32
+            }
+            if i <= lastStart - 15 {
+                if candidates(block(i), i) { return }
                 i += 16
             }
         }
