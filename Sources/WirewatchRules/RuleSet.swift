@@ -41,6 +41,8 @@ public struct RuleSet: Sendable {
     let alwaysRules: [Int32]
     /// Per rule: whether it compares value fields (feed, tag, …).
     let usesValues: [Bool]
+    /// The value fields any rule compares: only those are normalized per document.
+    let valueFields: Set<ValueField>
     let pool: ScratchPool
     /// `rules[i].name`, apart so that reading a name does not touch the query.
     let names: [String]
@@ -100,6 +102,7 @@ public struct RuleSet: Sendable {
         self.usesValues = usesValues
         self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: rules.count, regexes: program.regexes.count)
         self.names = rules.map(\.name)
+        self.valueFields = Set(rules.flatMap { $0.query.program.values.map(\.field) })
     }
 
     @inline(__always)
@@ -164,7 +167,7 @@ public struct RuleSet: Sendable {
                     guard passesGuard(rule, fieldMask) else { continue }
                     if usesValues[rule] && !normalized {
                         // Feed, tags, … are normalized once, and only if a rule reads them.
-                        prepared.normalizeValues()
+                        prepared.normalizeValues(valueFields)
                         normalized = true
                     }
                     if program.evaluate(roots[rule], in: prepared) {

@@ -56,6 +56,30 @@ struct RuleSetTests {
         }
     }
 
+    /// A rule set normalizes only the value fields its rules compare: each rule must
+    /// still answer as its query alone, whichever fields the set reads.
+    @Test func valueFieldsAgreeWithQueriesEvaluatedAlone() throws {
+        let sets = [
+            ["tag:left", "feed:wsws OR strike"],
+            ["link:example.org/2024", "lang:en AND strike"],
+            ["category:labor", "tag:left AND category:labor", "NOT feed:jacobin"],
+        ]
+        let documents = [
+            RuleDocument(
+                title: "General strike", feed: "WSWS", link: "https://example.org/2024/strike",
+                language: "en-US", tags: ["Left", "labor"], categories: ["Labor"]),
+            RuleDocument(title: "Strike", feed: "jacobin", language: "fr", tags: ["right"]),
+            RuleDocument(),
+        ]
+        for sources in sets {
+            let set = RuleSet(try sources.map { source in RuleSet.Rule(name: source, query: try Query(source)) })
+            for document in documents {
+                let alone = set.rules.filter { $0.query.matches(document) }.map(\.name)
+                #expect(set.matches(document) == alone)
+            }
+        }
+    }
+
     @Test func isSendable() async throws {
         let set = try Self.rules()
         let names = await Task.detached { set.matches(titled("ICE raid")) }.value
