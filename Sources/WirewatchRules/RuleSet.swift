@@ -140,8 +140,7 @@ public struct RuleSet: Sendable {
         guard !rules.isEmpty else { return [] }
         return pool.withScratch { scratch in
             DocumentScanner.scan(document, fields: fields, table: table, into: scratch)
-            var prepared = PreparedDocument(document, scratch: scratch)
-            pairs.find(in: scratch, prepared)
+            pairs.find(in: scratch)
             // Candidate rules as a bitset: set from the trigger lists, then read in
             // rule order (no sort), 64 at a time. A rule triggered by an atom that alone
             // makes it true (`a OR b`, and `a` occurred in a field it reads) is accepted
@@ -174,6 +173,7 @@ public struct RuleSet: Sendable {
             }
             guard any else { return [] }
             scratch.rulesSet = true
+            var prepared = PreparedDocument(document, scratch: scratch)
             var normalized = false
             var matched: [String] = []
             for word in 0..<scratch.ruleWords {

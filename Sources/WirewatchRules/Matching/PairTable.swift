@@ -58,29 +58,42 @@ final class PairTable: @unchecked Sendable {
 
     /// Sets the pseudo-atoms of the pairs that occur in the scanned document: for each
     /// touched atom that ends some pair, whether its partner occurs on the word before
-    /// one of its occurrences, in each field where both occur.
-    func find(in scratch: Scratch, _ document: PreparedDocument) {
+    /// one of its occurrences, in fields where both occur. The two atoms' position
+    /// codes (`field << 28 | position`, ascending) are merged: a pair occurs where a
+    /// code of the first plus one is a code of the second in the same field.
+    func find(in scratch: Scratch) {
         guard count > 0 else { return }
         let fieldMask = scratch.fieldMask
+        let rangeStart = scratch.rangeStart, rangeEnd = scratch.rangeEnd
+        let postings = scratch.postings.base
+        let positionMask = DocumentScanner.positionMask
         var touched = scratch.touched
         let atoms = touched.count
         for index in 0..<atoms {
-            let second = touched[index]
-            let lower = Int(start[Int(second)]), upper = Int(start[Int(second) + 1])
+            let second = Int(touched[index])
+            let lower = Int(start[second]), upper = Int(start[second + 1])
             guard lower < upper else { continue }
-            let secondFields = fieldMask[Int(second)]
+            let secondFields = fieldMask[second]
             for slot in lower..<upper {
                 let entry = partners[slot]
-                let first = Int32(truncatingIfNeeded: entry >> 32)
+                let first = Int(Int32(truncatingIfNeeded: entry >> 32))
                 let pseudo = Int(Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF))
-                let common = secondFields & fieldMask[Int(first)]
-                guard common != 0 else { continue }
+                guard secondFields & fieldMask[first] != 0 else { continue }
+                var i = Int(rangeStart[first]), j = Int(rangeStart[second])
+                let iEnd = Int(rangeEnd[first]), jEnd = Int(rangeEnd[second])
                 var found: UInt8 = 0
-                for field in 0..<4 where common & (1 << UInt8(field)) != 0 {
-                    let adjacent = document.anyPosition(of: second, field: field) { position in
-                        position > 0 && document.contains(first, field: field, position: position - 1)
+                while i < iEnd && j < jEnd {
+                    let next = postings[i] &+ 1, code = postings[j]
+                    if next < code {
+                        i += 1
+                    } else if next > code {
+                        j += 1
+                    } else {
+                        // Same field: the first word is not the field's last position.
+                        if code & positionMask != 0 { found |= 1 << UInt8(code >> DocumentScanner.positionBits) }
+                        i += 1
+                        j += 1
                     }
-                    if adjacent { found |= 1 << UInt8(field) }
                 }
                 guard found != 0 else { continue }
                 if fieldMask[pseudo] == 0 { touched.append(Int32(pseudo)) }
