@@ -21,13 +21,16 @@ public struct RuleSet: Sendable {
     /// All rules' atoms, interned together.
     let lexicon: Lexicon
     let table: AtomTable
+    /// Phrase word pairs that trigger rules, as pseudo-atoms numbered after the atoms.
+    let pairs: PairTable
     /// All rules' trees, their leaves renumbered into `lexicon`, in one program.
     let program: Program
     /// Each rule's root offset in `program`.
     let roots: [Int32]
     /// The text fields any rule reads.
     let fields: TextFields
-    /// Atom `a` triggers rules `triggerRules[triggerStart[a]..<triggerStart[a + 1]]`.
+    /// Atom (or pair pseudo-atom) `a` triggers rules
+    /// `triggerRules[triggerStart[a]..<triggerStart[a + 1]]`.
     let triggerStart: [Int32]
     let triggerRules: [Int32]
     /// Per trigger entry: the fields in which the atom alone makes the rule true.
@@ -41,6 +44,8 @@ public struct RuleSet: Sendable {
     let alwaysRules: [Int32]
     /// Per rule: whether it compares value fields (feed, tag, …).
     let usesValues: [Bool]
+    /// The value fields any rule compares: only those are normalized per document.
+    let valueFields: Set<ValueField>
     let pool: ScratchPool
     /// `rules[i].name`, apart so that reading a name does not touch the query.
     let names: [String]
@@ -63,15 +68,32 @@ public struct RuleSet: Sendable {
             fields.formUnion(rule.query.fields)
             usesValues.append(!rule.query.program.values.isEmpty)
         }
+        let atomCount = Int32(lexicon.atoms.count)
+        var pairList: [(Int32, Int32)] = []
+        var pairIndex: [UInt64: Int32] = [:]
+        func pair(_ first: Int32, _ second: Int32) -> Int32 {
+            let key = PairTable.key(first, second)
+            if let id = pairIndex[key] { return id }
+            let id = atomCount + Int32(pairList.count)
+            pairIndex[key] = id
+            pairList.append((first, second))
+            return id
+        }
         var perAtom = [[(Int32, UInt8)]](repeating: [], count: lexicon.atoms.count)
         var always: [Int32] = []
         var guardStart: [Int32] = [0]
         var guardAtoms: [Int32] = []
         for (index, node) in nodes.enumerated() {
-            if let triggers = node.triggers(lexicon.atoms) {
-                guardAtoms.append(contentsOf: node.guardSet(lexicon.atoms, trigger: triggers) ?? [])
+            if let plain = node.triggers(lexicon.atoms) {
+                // The guard is chosen as before, apart from the atoms the rule is indexed by.
+                guardAtoms.append(contentsOf: node.guardSet(lexicon.atoms, trigger: plain) ?? [])
+                let triggers = node.triggers(lexicon.atoms, pair: pair)!
+                if perAtom.count < Int(atomCount) + pairList.count {
+                    perAtom.append(contentsOf: repeatElement([], count: Int(atomCount) + pairList.count - perAtom.count))
+                }
                 for atom in Set(triggers).sorted() {
-                    perAtom[Int(atom)].append((Int32(index), node.sufficientFields(for: atom)))
+                    let sufficient = node.sufficientFields(for: atom) { pairIndex[PairTable.key($0, $1)] }
+                    perAtom[Int(atom)].append((Int32(index), sufficient))
                 }
             } else {
                 always.append(Int32(index))
@@ -88,6 +110,7 @@ public struct RuleSet: Sendable {
         }
         self.lexicon = lexicon
         self.table = AtomTable(lexicon.atoms)
+        self.pairs = PairTable(pairList, base: atomCount)
         self.roots = roots
         self.program = program
         self.fields = fields
@@ -98,8 +121,10 @@ public struct RuleSet: Sendable {
         self.guardAtoms = guardAtoms
         self.alwaysRules = always
         self.usesValues = usesValues
-        self.pool = ScratchPool(atoms: lexicon.atoms.count, rules: rules.count, regexes: program.regexes.count)
+        self.pool = ScratchPool(
+            atoms: lexicon.atoms.count + pairList.count, rules: rules.count, regexes: program.regexes.count)
         self.names = rules.map(\.name)
+        self.valueFields = Set(rules.flatMap { $0.query.program.values.map(\.field) })
     }
 
     @inline(__always)
@@ -115,6 +140,7 @@ public struct RuleSet: Sendable {
         guard !rules.isEmpty else { return [] }
         return pool.withScratch { scratch in
             DocumentScanner.scan(document, fields: fields, table: table, into: scratch)
+            pairs.find(in: scratch)
             // Candidate rules as a bitset: set from the trigger lists, then read in
             // rule order (no sort), 64 at a time. A rule triggered by an atom that alone
             // makes it true (`a OR b`, and `a` occurred in a field it reads) is accepted
@@ -164,7 +190,7 @@ public struct RuleSet: Sendable {
                     guard passesGuard(rule, fieldMask) else { continue }
                     if usesValues[rule] && !normalized {
                         // Feed, tags, … are normalized once, and only if a rule reads them.
-                        prepared.normalizeValues()
+                        prepared.normalizeValues(valueFields)
                         normalized = true
                     }
                     if program.evaluate(roots[rule], in: prepared) {

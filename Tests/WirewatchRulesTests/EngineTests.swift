@@ -58,6 +58,59 @@ struct EngineTests {
         }
     }
 
+    /// The vector search finds exactly the occurrences a byte-by-byte search finds, in
+    /// order: needles of 1–9 bytes (letters, digits, punctuation, repeated bytes), with
+    /// and without case, at every offset of texts shorter and longer than one block.
+    @Test func needleSearchAgreesWithANaiveSearch() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let alphabet = Array("aAbBsS .-1@`[{".utf8)
+        func naive(_ needle: [UInt8], _ text: [UInt8], _ ignoreCase: Bool) -> [Range<Int>] {
+            guard needle.count <= text.count else { return [] }
+            return (0...(text.count - needle.count)).filter { start in
+                needle.indices.allSatisfy { k in
+                    var h = text[start + k]
+                    if ignoreCase && h >= 0x41 && h <= 0x5A { h += 0x20 }
+                    return h == needle[k]
+                }
+            }.map { $0..<$0 + needle.count }
+        }
+        for round in 0..<3_000 {
+            let length = round < 200 ? round % 40 : next(120)
+            let text = (0..<length).map { _ in alphabet[next(alphabet.count)] }
+            var needle = (0..<(1 + next(9))).map { _ in alphabet[next(alphabet.count)] }
+            if length > 0, next(2) == 0 {
+                // A needle taken from the text, so that it occurs.
+                let start = next(length)
+                needle = Array(text[start..<min(length, start + 1 + next(9))])
+            }
+            for ignoreCase in [false, true] {
+                let folded = ignoreCase
+                    ? needle.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 } : needle
+                var found: [Range<Int>] = []
+                text.withUnsafeBufferPointer { buffer in
+                    RegexLiteral.occurrences(folded, in: buffer, ignoreCase: ignoreCase) {
+                        found.append($0)
+                        return false
+                    }
+                }
+                #expect(found == naive(folded, text, ignoreCase), "\(folded) \(text) \(ignoreCase)")
+                // Stopping at the first occurrence.
+                var first: [Range<Int>] = []
+                text.withUnsafeBufferPointer { buffer in
+                    RegexLiteral.occurrences(folded, in: buffer, ignoreCase: ignoreCase) {
+                        first.append($0)
+                        return true
+                    }
+                }
+                #expect(first == Array(naive(folded, text, ignoreCase).prefix(1)))
+            }
+        }
+    }
+
     @Test func windowsAreBoundedBySpaces() {
         let windows = RegexLiteral.windows(
             of: [Array("raid".utf8)], in: "one two three raid four five six", ignoreCase: false, spaces: 1)

@@ -19,15 +19,28 @@ final class AtomTable: @unchecked Sendable {
     /// Atom → next atom with the same key, or -1.
     private let next: UnsafeMutablePointer<Int32>
     /// What a probe reads about an atom, packed in one 24-byte record so that checking a
-    /// candidate costs one cache line: its first 8 bytes, length, flags, chain link.
+    /// candidate costs one cache line: its first 8 bytes, length, flags, chain link, and
+    /// for an exact atom where the list of the prefix atoms it starts with begins.
     private struct Info {
         var head: UInt64
         var start: Int32
-        var length: Int32
         var next: Int32
-        var flags: UInt8
+        /// Index in `prefixesOf` of the prefix atoms this exact atom's spelling starts
+        /// with, or -1 if none (and for prefix atoms).
+        var prefixes: Int32
+        /// `length << 2 | flags`.
+        var lengthFlags: UInt32
+
+        var length: Int { Int(lengthFlags >> 2) }
+        var flags: UInt32 { lengthFlags & 3 }
     }
     private let info: UnsafeMutablePointer<Info>
+    /// Lists of prefix atoms, each ended by `UInt64.max`: per entry
+    /// `atom << 32 | length << 1 | caseSensitive`. A word spelled like an exact atom
+    /// takes its prefix hits from that atom's list instead of probing the table once per
+    /// prefix level: in a large rule set most words of a text are some rule's word, and
+    /// those probes were as many as the exact ones, each a chain of cache misses.
+    private let prefixesOf: UnsafeMutablePointer<UInt64>
     private let starts: UnsafeMutablePointer<Int32>
     private let lengths: UnsafeMutablePointer<Int32>
     /// Bit 0: case-sensitive (acronym rule); bit 1: prefix.
@@ -149,21 +162,48 @@ final class AtomTable: @unchecked Sendable {
                 levelFilters[levelOffset[index] + bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
+        // For every exact atom, the prefix atoms its spelling starts with (what the
+        // prefix probes would find for a word spelled that way, whatever its case).
+        var prefixBySpelling: [ArraySlice<UInt8>: [Int32]] = [:]
+        for id in prefixAtoms { prefixBySpelling[atoms[id].folded[...], default: []].append(Int32(id)) }
+        let prefixLengths = Set(prefixAtoms.map { atoms[$0].folded.count }).sorted()
+        var lists: [UInt64] = []
+        var listStart = [Int32](repeating: -1, count: count)
+        for id in atoms.indices where !atoms[id].isPrefix {
+            let folded = atoms[id].folded
+            let before = lists.count
+            for length in prefixLengths where length <= folded.count {
+                for prefix in prefixBySpelling[folded[..<length]] ?? [] {
+                    lists.append(
+                        UInt64(prefix) << 32 | UInt64(length) << 1 | (atoms[Int(prefix)].caseSensitive ? 1 : 0))
+                }
+            }
+            if lists.count > before {
+                listStart[id] = Int32(before)
+                lists.append(UInt64.max)
+            }
+        }
+        prefixesOf = .allocate(capacity: max(1, lists.count))
+        prefixesOf.initialize(repeating: UInt64.max, count: max(1, lists.count))
+        for (index, entry) in lists.enumerated() { prefixesOf[index] = entry }
         info = .allocate(capacity: count)
         // Insert in reverse so that chains list atoms in id order.
         for id in atoms.indices.reversed() { insert(Int32(id), key: keys[id]) }
         for id in atoms.indices {
             let length = atoms[id].folded.count
+            precondition(length < 1 << 30, "word too long")
             let raw = UInt64(littleEndian: UnsafeRawPointer(bytes + Int(starts[id])).loadUnaligned(as: UInt64.self))
             info[id] = Info(
                 head: length >= 8 ? raw : raw & ((1 << UInt64(8 * length)) - 1),
-                start: starts[id], length: Int32(length), next: next[id], flags: flags[id])
+                start: starts[id], next: next[id], prefixes: listStart[id],
+                lengthFlags: UInt32(length) << 2 | UInt32(flags[id]))
         }
     }
 
     deinit {
         slots.deallocate()
         info.deallocate()
+        prefixesOf.deallocate()
         next.deallocate()
         starts.deallocate()
         lengths.deallocate()
@@ -302,15 +342,29 @@ final class AtomTable: @unchecked Sendable {
     ) {
         let key = Self.hash(word, count, Self.exactSeed)
         var atom: Int32 = mayContain(key) ? head(key) : -1
+        // -2 until an exact atom is spelled like the word; then its prefix list (-1: none).
+        var prefixes: Int32 = -2
         while atom >= 0 {
             let record = info[Int(atom)]
             let flag = record.flags
-            if Int(record.length) == count, flag & 2 == 0, flag & 1 == 0 || upperPrefix >= count,
-               spells(word, record, count)
-            {
-                hit(atom)
+            if record.length == count, flag & 2 == 0, spells(word, record, count) {
+                prefixes = record.prefixes
+                if flag & 1 == 0 || upperPrefix >= count { hit(atom) }
             }
             atom = record.next
+        }
+        if prefixes != -2 {
+            // The word is some exact atom's spelling: its prefix atoms are listed there.
+            guard prefixes >= 0 else { return }
+            var entry = prefixesOf + Int(prefixes)
+            while entry.pointee != UInt64.max {
+                let value = entry.pointee
+                if value & 1 == 0 || upperPrefix >= Int(truncatingIfNeeded: value & 0xFFFF_FFFF) >> 1 {
+                    hit(Int32(truncatingIfNeeded: value >> 32))
+                }
+                entry += 1
+            }
+            return
         }
         guard levelCount > 0, count >= prefixKeyLength else { return }
         let prefixBit = Self.prefixBit(word, prefixKeyLength) & prefixFilterMask
@@ -330,7 +384,7 @@ final class AtomTable: @unchecked Sendable {
             var atom: Int32 = mayContain(prefixKey) ? head(prefixKey) : -1
             while atom >= 0 {
                 let record = info[Int(atom)]
-                let length = Int(record.length)
+                let length = record.length
                 let flag = record.flags
                 if length <= count, flag & 2 != 0, flag & 1 == 0 || upperPrefix >= length,
                    spells(word, record, length)

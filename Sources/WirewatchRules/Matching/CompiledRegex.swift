@@ -19,6 +19,8 @@ struct CompiledRegex: @unchecked Sendable {
     let required: [[UInt8]]
     /// Most spaces a match contains, when windows can be used (see `RegexLiteral.analyze`).
     let spaces: Int?
+    /// `RegexLiteral.probeOffsets` of each of `required`.
+    let probes: [(Int, Int)]
 
     /// Throws the engine's own error for an invalid pattern.
     init(pattern: String, ignoreCase: Bool) throws {
@@ -31,6 +33,7 @@ struct CompiledRegex: @unchecked Sendable {
         let useful = RegexLiteral.score(required).0 >= 3
         self.required = useful ? required : []
         self.spaces = useful ? spaces : nil
+        self.probes = self.required.map(RegexLiteral.probeOffsets)
         _ = "".contains(self.regex)
     }
 
@@ -40,7 +43,7 @@ struct CompiledRegex: @unchecked Sendable {
         // Windows are tried as they are found: a match in the first stops the search.
         let utf8 = text.utf8
         let found = RegexLiteral.anyWindow(
-            of: required, in: text, ignoreCase: ignoreCase, spaces: spaces
+            of: required, in: text, ignoreCase: ignoreCase, spaces: spaces, probes: probes
         ) { window in
             let lower = utf8.index(utf8.startIndex, offsetBy: window.lowerBound)
             let upper = utf8.index(utf8.startIndex, offsetBy: window.upperBound)

@@ -21,8 +21,10 @@ struct PreparedDocument {
         regexMemo = scratch.regexMemo
     }
 
-    mutating func normalizeValues() {
-        values = DocumentValues(document)
+    /// Normalizes the value fields in `fields` (all when nil); the others stay empty,
+    /// so only fields some rule compares are normalized.
+    mutating func normalizeValues(_ fields: Set<ValueField>? = nil) {
+        values = DocumentValues(document, fields: fields)
     }
 
     /// `TextFields` bits of the fields `atom` occurs in.
@@ -98,12 +100,15 @@ struct DocumentValues {
         self.categories = categories
     }
 
-    init(_ document: RuleDocument) {
-        feed = ValueText.normalize(document.feed, field: .feed)
-        link = ValueText.normalize(document.link, field: .link)
-        language = ValueText.normalize(document.language, field: .lang)
-        tags = document.tags.map { ValueText.normalize($0, field: .tag) }
-        categories = document.categories.map { ValueText.normalize($0, field: .category) }
-        covered = document.coveredTags.map { ValueText.normalize($0, field: .tag) }
+    /// The fields in `fields` (all when nil) normalized; the others empty.
+    init(_ document: RuleDocument, fields: Set<ValueField>? = nil) {
+        func reads(_ field: ValueField) -> Bool { fields?.contains(field) ?? true }
+        feed = reads(.feed) ? ValueText.normalize(document.feed, field: .feed) : []
+        link = reads(.link) ? ValueText.normalize(document.link, field: .link) : []
+        language = reads(.lang) ? ValueText.normalize(document.language, field: .lang) : []
+        tags = reads(.tag) ? document.tags.map { ValueText.normalize($0, field: .tag) } : []
+        categories = reads(.category)
+            ? document.categories.map { ValueText.normalize($0, field: .category) } : []
+        covered = reads(.covered) ? document.coveredTags.map { ValueText.normalize($0, field: .tag) } : []
     }
 }

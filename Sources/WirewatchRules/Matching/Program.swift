@@ -30,9 +30,17 @@ struct Program: Sendable {
         var pattern: ValuePattern
     }
 
-    struct RegexTest: Sendable {
-        var regex: CompiledRegex
-        var scope: Scope
+    /// A class, so that reading one for a run retains one reference instead of copying
+    /// the compiled regex's fields (its regex, pattern and literal arrays), each retained
+    /// and released on every run.
+    final class RegexTest: Sendable {
+        let regex: CompiledRegex
+        let scope: Scope
+
+        init(regex: CompiledRegex, scope: Scope) {
+            self.regex = regex
+            self.scope = scope
+        }
     }
 
     /// Identical regular expressions (same pattern, case option and scope) share one
@@ -143,16 +151,17 @@ struct Program: Sendable {
                 Self.near(left, right, distance: distance, field: field, in: document)
             }
         case .value:
-            let test = values[Int(code[at + 1])]
-            let pattern = test.pattern
-            let documentValues = document.values
-            switch test.field {
-            case .feed: return pattern.matches(documentValues.feed)
-            case .link: return pattern.matches(documentValues.link)
-            case .lang: return pattern.matches(documentValues.language)
-            case .tag: return documentValues.tags.contains { pattern.matches($0) }
-            case .category: return documentValues.categories.contains { pattern.matches($0) }
-            case .covered: return documentValues.covered.contains { pattern.matches($0) }
+            // The document's values are read in place: a copy of the whole struct
+            // retained and released its six arrays on every value test.
+            let index = Int(code[at + 1])
+            let pattern = values[index].pattern
+            switch values[index].field {
+            case .feed: return pattern.matches(document.values.feed)
+            case .link: return pattern.matches(document.values.link)
+            case .lang: return pattern.matches(document.values.language)
+            case .tag: return document.values.tags.contains { pattern.matches($0) }
+            case .category: return document.values.categories.contains { pattern.matches($0) }
+            case .covered: return document.values.covered.contains { pattern.matches($0) }
             case .sources: return pattern.matches(count: document.document.storySources)
             }
         case .regex:

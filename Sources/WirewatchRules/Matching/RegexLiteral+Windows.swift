@@ -1,13 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // Where a regex must match: windows of the text around its required strings, found
-// with memchr (see `RegexLiteral.analyze` for the strings and the space bound).
+// with a two-byte vector filter (see `RegexLiteral.analyze` for the strings and the
+// space bound).
 extension RegexLiteral {
     /// Byte ranges of `text` that contain every match of a regex requiring one of
     /// `needles` with at most `spaces` spaces per match: [] if no needle occurs; nil
@@ -34,17 +27,20 @@ extension RegexLiteral {
     /// searched), false if it accepts none or no needle occurs, nil when the whole
     /// text must be searched. Windows are merged per needle, so two needles may test
     /// overlapping text.
+    /// `probes[i]`, if given, is `probeOffsets(needles[i])`, computed once per regex.
     static func anyWindow(
         of needles: [[UInt8]], in text: String, ignoreCase: Bool, spaces: Int?,
-        _ test: (Range<Int>) -> Bool
+        probes: [(Int, Int)]? = nil, _ test: (Range<Int>) -> Bool
     ) -> Bool? {
         var text = text
         return text.withUTF8 { haystack -> Bool? in
-            for needle in needles {
+            for (index, needle) in needles.enumerated() {
                 var found = false
                 var accepted = false
                 var pending: Range<Int>?
-                occurrences(needle, in: haystack, ignoreCase: ignoreCase) { occurrence in
+                occurrences(
+                    needle, in: haystack, ignoreCase: ignoreCase, probes: probes?[index]
+                ) { occurrence in
                     found = true
                     guard let spaces else { return true }
                     let window = window(around: occurrence, spaces: spaces, in: haystack)
@@ -101,57 +97,113 @@ extension RegexLiteral {
     }
 
     /// Calls `body` with the byte range of every occurrence of `needle` (lowercase when
-    /// `ignoreCase`) in `haystack`, in order, until it returns true. Candidates are
-    /// found with `memchr` (vectorized in the C library) on the needle's rarest-looking
-    /// byte (in both cases when it is a letter and case is ignored), then verified.
+    /// `ignoreCase`) in `haystack`, in order, until it returns true.
+    ///
+    /// Candidates are found 16 start positions at a time: two of the needle's bytes (its
+    /// rarest-looking one and the next rarest at another offset) are compared with the
+    /// bytes at those offsets from each start, in vector registers, and only starts where
+    /// both agree are verified byte by byte. Why not `memchr` on one byte: the rules'
+    /// needles are ordinary words, whose rarest letter still occurs every few dozen bytes
+    /// of text, so a 6 KB item cost hundreds of `memchr` calls and verifications per
+    /// needle; two bytes at a fixed distance rarely agree by chance.
     static func occurrences(
         _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoreCase: Bool,
-        _ body: (Range<Int>) -> Bool
+        probes: (Int, Int)? = nil, _ body: (Range<Int>) -> Bool
     ) {
         let m = needle.count, n = haystack.count
         guard m > 0, m <= n, let base = haystack.baseAddress else { return }
-        let anchor = needle.indices.max { rarity(needle[$0]) < rarity(needle[$1]) }!
-        let first = needle[anchor]
-        let isLetter = first >= 0x61 && first <= 0x7A
-        let other = ignoreCase && isLetter ? first - 0x20 : first
-        let lastStart = n - m
-        /// The next start ≥ `from` whose anchor byte is `byte`, or nil.
-        func next(_ byte: UInt8, from: Int) -> Int? {
-            guard from <= lastStart else { return nil }
-            guard let found = memchr(base + from + anchor, Int32(byte), lastStart + 1 - from)
-            else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base) - anchor
+        let (first, second) = probes ?? probeOffsets(needle)
+        // A letter compared with case ignored: (byte | 0x20) == lowercase letter, which
+        // holds exactly for its two cases. Other bytes are compared as they are.
+        @inline(__always) func probe(_ byte: UInt8) -> (or: UInt8, value: UInt8) {
+            ignoreCase && byte >= 0x61 && byte <= 0x7A ? (0x20, byte) : (0, byte)
         }
-        var nextFirst = next(first, from: 0)
-        var nextOther = other == first ? nil : next(other, from: 0)
-        while true {
-            let i: Int
-            switch (nextFirst, nextOther) {
-            case (nil, nil): return
-            case (let a?, nil): i = a; nextFirst = next(first, from: a + 1)
-            case (nil, let b?): i = b; nextOther = next(other, from: b + 1)
-            case (let a?, let b?):
-                if a < b {
-                    i = a
-                    nextFirst = next(first, from: a + 1)
-                } else {
-                    i = b
-                    nextOther = next(other, from: b + 1)
-                }
-            }
+        let (or1, value1) = probe(needle[first])
+        let (or2, value2) = probe(needle[second])
+        /// Whether the needle occurs at `i` (the two probe bytes are already known to agree).
+        @inline(__always) func verify(_ i: Int) -> Bool {
             var k = 0
             while k < m {
                 var h = base[i + k]
                 if ignoreCase && h >= 0x41 && h <= 0x5A { h += 0x20 }
-                if h != needle[k] { break }
+                if h != needle[k] { return false }
                 k += 1
             }
-            if k == m, body(i..<i + m) { return }
+            return true
+        }
+        let lastStart = n - m
+        var i = 0
+        if lastStart >= 15 {
+            let raw = UnsafeRawPointer(base)
+            let o1 = SIMD16<UInt8>(repeating: or1), v1 = SIMD16<UInt8>(repeating: value1)
+            let o2 = SIMD16<UInt8>(repeating: or2), v2 = SIMD16<UInt8>(repeating: value2)
+            // Blocks of 16 starts; the loads stay within the text (start + offset < n).
+            // The lane mask is read as two 64-bit words (a byte 0xFF per candidate):
+            // `any(_:)` and lane subscripts are not lowered to vector code.
+            @inline(__always) func block(_ at: Int) -> SIMD2<UInt64> {
+                let a = raw.loadUnaligned(fromByteOffset: at + first, as: SIMD16<UInt8>.self)
+                let b = raw.loadUnaligned(fromByteOffset: at + second, as: SIMD16<UInt8>.self)
+                return unsafeBitCast((a | o1 .== v1) .& (b | o2 .== v2), to: SIMD2<UInt64>.self)
+            }
+            /// Verifies the candidates of the block at `at`; true when `body` stopped.
+            @inline(__always) func candidates(_ hit: SIMD2<UInt64>, _ at: Int) -> Bool {
+                var low = hit[0], high = hit[1]
+                while low != 0 {
+                    let lane = low.trailingZeroBitCount >> 3
+                    low &= ~(0xFF << UInt64(lane << 3))
+                    if verify(at + lane), body(at + lane..<at + lane + m) { return true }
+                }
+                while high != 0 {
+                    let lane = 8 + high.trailingZeroBitCount >> 3
+                    high &= ~(0xFF << UInt64((lane - 8) << 3))
+                    if verify(at + lane), body(at + lane..<at + lane + m) { return true }
+                }
+                return false
+            }
+            // Two blocks per step: one test for both in the common case of no candidate.
+            while i <= lastStart - 31 {
+                let hitA = block(i), hitB = block(i + 16)
+                let both = hitA | hitB
+                if both[0] | both[1] != 0 {
+                    if candidates(hitA, i) || candidates(hitB, i + 16) { return }
+                }
+                i += 32
+            }
+            if i <= lastStart - 15 {
+                if candidates(block(i), i) { return }
+                i += 16
+            }
+        }
+        while i <= lastStart {
+            if base[i + first] | or1 == value1, base[i + second] | or2 == value2, verify(i) {
+                if body(i..<i + m) { return }
+            }
+            i += 1
         }
     }
 
+    /// The two needle offsets whose bytes `occurrences` compares first: the rarest-looking
+    /// byte and the rarest of the others (the same offset twice for a one-byte needle).
+    static func probeOffsets(_ needle: [UInt8]) -> (Int, Int) {
+        // By rarity, then the earlier offset; no allocation (this runs per search).
+        @inline(__always) func better(_ a: Int, than b: Int) -> Bool {
+            let (ra, rb) = (rarity(needle[a]), rarity(needle[b]))
+            return ra > rb || (ra == rb && a < b)
+        }
+        var best = 0
+        for k in needle.indices where better(k, than: best) { best = k }
+        var other = -1
+        for k in needle.indices where k != best {
+            // A second byte equal to the first adds little: prefer a different one.
+            if other < 0 { other = k; continue }
+            let differs = needle[k] != needle[best], otherDiffers = needle[other] != needle[best]
+            if differs != otherDiffers ? differs : better(k, than: other) { other = k }
+        }
+        return (best, other < 0 ? best : other)
+    }
+
     /// How rare a byte looks in English text (higher is rarer): spaces and common
-    /// letters are poor anchors for `memchr`.
+    /// letters are poor probe bytes for `occurrences`.
     @inline(__always)
     static func rarity(_ byte: UInt8) -> Int { Int(rarityTable[Int(byte)]) }
 

@@ -10,32 +10,42 @@ extension MatchNode {
     /// least common-looking) is enough; AND needs what its most selective operand
     /// needs; OR needs what any operand needs (nil if one operand needs nothing);
     /// NOT, values and regexes need nothing.
-    func triggers(_ atoms: [Atom]) -> [Int32]? {
+    ///
+    /// With `pair`, a phrase is triggered by one of its word pairs instead (a pseudo-atom
+    /// `pair(a, b)` that occurs where `a` and `b` are consecutive words of a field): the
+    /// pair around its rarest-looking word. The choice between AND operands is the same.
+    func triggers(_ atoms: [Atom], pair: ((Int32, Int32) -> Int32)? = nil) -> [Int32]? {
         switch self {
         case .word(let atom, _):
             return [atom]
         case .phrase(let ids, _):
-            return [Self.rarest(ids, atoms)]
+            guard let pair, ids.count >= 2 else { return [Self.rarest(ids, atoms)] }
+            let (a, b) = Self.rarestPair(ids, atoms)
+            return [pair(a, b)]
         case .near(let left, let right, _, _):
             return [Self.rarest(left + right, atoms)]
         case .not, .value, .regex:
             return nil
         case .all(let nodes):
             var best: [Int32]?
+            var bestNode: MatchNode?
             var bestWeight = Int.max
             for node in nodes {
                 guard let candidate = node.triggers(atoms) else { continue }
                 let weight = candidate.reduce(0) { $0 + Self.weight(atoms[Int($1)]) }
                 if weight < bestWeight {
                     best = candidate
+                    bestNode = node
                     bestWeight = weight
                 }
             }
+            // Pairs are made only for the operand chosen (by its words' weights).
+            if let pair, let bestNode { return bestNode.triggers(atoms, pair: pair) }
             return best
         case .any(let nodes):
             var union: [Int32] = []
             for node in nodes {
-                guard let part = node.triggers(atoms) else { return nil }
+                guard let part = node.triggers(atoms, pair: pair) else { return nil }
                 union.append(contentsOf: part)
             }
             return union
@@ -57,14 +67,28 @@ extension MatchNode {
         }!
     }
 
+    /// The word pair of `ids` that `triggers` uses: the rarest-looking word and the one
+    /// after it (before it, for the last word).
+    static func rarestPair(_ ids: [Int32], _ atoms: [Atom]) -> (Int32, Int32) {
+        let rarest = ids.indices.min { lhs, rhs in
+            let (a, b) = (atoms[Int(ids[lhs])], atoms[Int(ids[rhs])])
+            return (weight(a), -a.folded.count) < (weight(b), -b.folded.count)
+        }!
+        return rarest + 1 < ids.count ? (ids[rarest], ids[rarest + 1]) : (ids[rarest - 1], ids[rarest])
+    }
+
     /// The fields in which `atom` alone makes this node true (0 if it never does):
-    /// a word in its fields, or any operand of an OR. Rules triggered by such an atom
-    /// in such a field match without being evaluated.
-    func sufficientFields(for atom: Int32) -> UInt8 {
+    /// a word in its fields, a two-word phrase whose pair pseudo-atom is `atom`
+    /// (`pair` gives the pseudo-atom of a pair, if it has one), or any operand of an
+    /// OR. Rules triggered by such an atom in such a field match without being evaluated.
+    func sufficientFields(for atom: Int32, pair: ((Int32, Int32) -> Int32?)? = nil) -> UInt8 {
         switch self {
         case .word(let id, let fields): return id == atom ? fields.rawValue : 0
-        case .any(let nodes): return nodes.reduce(0) { $0 | $1.sufficientFields(for: atom) }
-        case .all(let nodes): return nodes.count == 1 ? nodes[0].sufficientFields(for: atom) : 0
+        case .phrase(let ids, let fields):
+            guard ids.count == 2, let pair, pair(ids[0], ids[1]) == atom else { return 0 }
+            return fields.rawValue
+        case .any(let nodes): return nodes.reduce(0) { $0 | $1.sufficientFields(for: atom, pair: pair) }
+        case .all(let nodes): return nodes.count == 1 ? nodes[0].sufficientFields(for: atom, pair: pair) : 0
         default: return 0
         }
     }
