@@ -36,6 +36,18 @@ struct IdeographTests {
         #expect(try !matches("파", "서울 노동자 파업 이틀째"))
     }
 
+    /// A rule set (what the daemon runs) triggers phrase rules by word pairs: the
+    /// same answers as each query alone.
+    @Test func aRuleSetAgreesWithTheQueries() throws {
+        let rules = try RuleSet([
+            .init(name: "zh", query: Query("罢工")), .init(name: "ja", query: Query("ストライキ")),
+            .init(name: "both", query: Query("工人 AND 第二天")), .init(name: "apart", query: Query("\"罢 免\"")),
+        ])
+        #expect(rules.matches(titled(chinese)).sorted() == ["both", "zh"])
+        #expect(rules.matches(titled("東京で大規模なストライキ")) == ["ja"])
+        #expect(rules.matches(titled("工人要求罢免主管")) == ["apart"])
+    }
+
     @Test func aTermBecomesAPhraseForTheIndex() throws {
         #expect(try Query("罢工").textCondition == .phrase(["罢", "工"], field: nil))
     }
