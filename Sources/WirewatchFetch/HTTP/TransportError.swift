@@ -34,6 +34,12 @@ extension Fetcher {
         }
         let text = "\(error)"
         if text.contains("refused") { return "connection refused" }
+        // NIO's "DNS error: SocketAddressError.UnknownHost: Name or service not known
+        // (error -2) for host x, port 443": the host name is the useful part.
+        if text.contains("UnknownHost") || text.contains("Name or service not known") {
+            return "unknown host (DNS lookup failed)"
+        }
+        if text.contains("Temporary failure in name resolution") { return "DNS lookup failed (no answer from the resolver)" }
         if text.contains("reset by peer") { return "connection reset by server" }
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
