@@ -92,4 +92,26 @@ struct BrokenFeedTests {
         #expect(errors == ["feed failed: not a readable feed: no RSS, Atom or JSON Feed in the document (a web page?)"])
         await daemon.shutdown()
     }
+
+    /// A `.gz` file served as it is (or a body compressed twice) is named for what it is.
+    @Test func aGzipFileWhereTheFeedWasIsAFailureThatSaysSo() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]).write(to: URL(fileURLWithPath: dir.file("feed.xml")))
+        let file = try dir.write("wirewatch.toml", """
+            [archive]
+            path = "archive.sqlite"
+            [[feed]]
+            name = "gz"
+            url = "feed.xml"
+            """)
+        let log = RecordedLog()
+        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
+        let summary = await daemon.runOnce()
+        #expect(summary.failed == 1)
+        let errors = log.records.withLock { $0.filter { $0.level == .error }.map(\.message) }
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("gzip-compressed data the server did not announce") == true)
+        await daemon.shutdown()
+    }
 }

@@ -15,6 +15,15 @@ import WirewatchTesting
         try await server.stop()
     }
 
+    /// A server that announces gzip but sends plain text fails with a reason that says so.
+    @Test func aBodyThatIsNotTheAnnouncedGzipSaysSo() async throws {
+        let server = try await FeedServer.start()
+        server.route("/liar.xml", .init(status: 200, headers: [("Content-Encoding", "gzip")], body: Array(("<rss>" + Self.feed + "</rss>").utf8)))
+        let error = try await withFetcher { await $0.failure(server.url("/liar.xml")) }
+        #expect(error?.description.contains("not the gzip or deflate data the server's Content-Encoding announced") == true)
+        try await server.stop()
+    }
+
     @Test func aGzipBombIsRefused() async throws {
         let server = try await FeedServer.start()
         let bomb = Gzip.zeros(50 << 20)  // 50 MB of zeros in ~320 KB

@@ -92,6 +92,13 @@ struct FeedPoller: Sendable {
             }
             bodies.forget(feedID: feedID)
 
+            // A gzip stream (a .gz file served as it is, or compressed twice) is no
+            // feed; the parser would only say the document is empty.
+            if response.body.starts(with: [0x1F, 0x8B]) {
+                throw PollError.unreadable(
+                    "the body is gzip-compressed data the server did not announce as Content-Encoding (a .gz file, or compressed twice)"
+                )
+            }
             let parsed = parser.parse(
                 response.body, context: ParseContext(url: Self.documentURL(response.finalURL), headers: response.headers)
             )

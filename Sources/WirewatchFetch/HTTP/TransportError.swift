@@ -12,6 +12,12 @@ extension Fetcher {
         default: break
         }
         if Self.isDecompressionLimit(error) { return .tooLarge(limit: settings.maxBodyBytes, url: url) }
+        // NIOHTTPCompression's `DecompressionError.inflationError(code)`.
+        if String(reflecting: type(of: error)).hasSuffix("DecompressionError"), "\(error)".hasPrefix("inflationError") {
+            return .transport(
+                reason: "the body is not the gzip or deflate data the server's Content-Encoding announced (\(error))", url: url
+            )
+        }
         return .transport(reason: describe(error), url: url)
     }
 
