@@ -24,6 +24,23 @@ struct HTTPContextTests {
         #expect(r.feed.title == "T")
     }
 
+    /// A server's default `charset=ISO-8859-1` on a UTF-8 document: the bytes win
+    /// (and the feed is flagged); Latin-1 bytes still decode as Latin-1.
+    @Test func aServerDefaultLatin1CharsetDoesNotGarbleUTF8() {
+        let utf8 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Grève générale — jour 2</title></channel></rss>"
+        for contentType in ["application/rss+xml; charset=ISO-8859-1", "text/xml; charset=iso-8859-1", "text/xml"] {
+            let r = parse(utf8, url: "http://example.com/feed", headers: ["Content-Type": contentType])
+            #expect(r.feed.title == "Grève générale — jour 2")
+            #expect(r.encoding == "utf-8")
+            #expect(r.isMalformed)
+        }
+        let latin1 = Array("<rss version=\"2.0\"><channel><title>Gr".utf8) + [0xE8] + Array("ve</title></channel></rss>".utf8)
+        let r = FeedParser().parse(latin1, context: ParseContext(url: "http://example.com/feed", headers: ["Content-Type": "application/rss+xml; charset=ISO-8859-1"]))
+        #expect(r.feed.title == "Grève")
+        #expect(r.encoding == "iso-8859-1")
+        #expect(!r.isMalformed)
+    }
+
     @Test func contentLocationIsTheBase() {
         let r = parse("<rss version=\"2.0\"><channel><item><link>a.html</link></item></channel></rss>",
                       url: "http://example.com/x/feed", headers: ["Content-Type": "application/xml", "Content-Location": "/y/feed"])

@@ -92,8 +92,21 @@ struct EncodingDetector {
             issue = EncodingIssue(kind: .nonXMLContentType, message: msg)
         }
 
+        // A server's default charset (Apache's AddDefaultCharset ISO-8859-1, some
+        // CDNs) says Latin-1 for a document that is UTF-8: Latin-1 decodes any bytes,
+        // so RFC 3023 alone turned every "é" into "Ã©". Text whose non-ASCII bytes
+        // all form valid UTF-8 sequences is UTF-8 (Latin-1 prose almost never
+        // does), unless it declares another encoding itself.
+        var candidates = [rfc3023, xmlEncoding, bom, "utf-8", "windows-1252", "iso-8859-2"]
+        if Self.serverDefaultCharsets.contains(rfc3023), rfc3023 == httpEncoding,
+            xmlEncoding.isEmpty || xmlEncoding == "utf-8" || xmlEncoding == "utf8",
+            bom.isEmpty || bom == "utf-8",
+            body.contains(where: { $0 >= 0x80 }), Transcoder.validUTF8(body)
+        {
+            candidates.insert("utf-8", at: 0)
+        }
         var tried: [String] = []
-        for proposed in [rfc3023, xmlEncoding, bom, "utf-8", "windows-1252", "iso-8859-2"] {
+        for proposed in candidates {
             guard !proposed.isEmpty, !tried.contains(proposed) else { continue }
             tried.append(proposed)
             let isUTF8 = { if case .utf8 = Transcoder.kind(proposed) { return true }; return false }()
@@ -119,6 +132,9 @@ struct EncodingDetector {
                       issue: EncodingIssue(kind: .encodingUnknown,
                                            message: "document encoding unknown, I tried \(rfc3023), \(xmlEncoding), utf-8, windows-1252, and iso-8859-2 but nothing worked"))
     }
+
+    /// Charsets servers announce by default whatever the document is.
+    static let serverDefaultCharsets: Set<String> = ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"]
 
     /// `^<\?.*encoding=['"](.*?)['"].*\?>` on the first line.
     static func declaredEncoding(_ b: [UInt8]) -> String? {
