@@ -239,7 +239,11 @@ extension Archive {
                 ) WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v7: outbox read in alert order, no index on published dates") { db in
+        // From v7 on, migrations that change no table with foreign keys run with
+        // immediate checks: GRDB's default (deferred) ends each migration with a
+        // PRAGMA foreign_key_check of the whole archive, a full read of a
+        // multi-gigabyte file for adding an index or a setting.
+        migrator.registerMigration("v7: outbox read in alert order, no index on published dates", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 -- The outbox is read oldest alert first, 200 rows a pass: over an index
                 -- by due time, every pass sorted the whole backlog (measured: 186,000
@@ -251,7 +255,7 @@ extension Archive {
                 DROP INDEX item_by_published;
                 """)
         }
-        migrator.registerMigration("v8: full-text index merges in larger steps") { db in
+        migrator.registerMigration("v8: full-text index merges in larger steps", foreignKeyChecks: .immediate) { db in
             // Both settings are kept in item_fts_config, so they apply to every
             // connection and to archives made before. Measured (sqlite3, 59,000
             // archive items, 1,000 per transaction, CPU to index them): 3.8-4.0 s
@@ -268,14 +272,14 @@ extension Archive {
                 INSERT INTO item_fts (item_fts, rank) VALUES ('hashsize', 2097152);
                 """)
         }
-        migrator.registerMigration("v9: story keys written to a small table first") { db in
+        migrator.registerMigration("v9: story keys written to a small table first", foreignKeyChecks: .immediate) { db in
             // See StoryKeyTables: batches of keys go here and are merged into the
             // current table 16 batches at a time.
             try db.execute(sql: """
                 CREATE TABLE story_key_recent (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v10: ideographs and kana indexed as words of their own") { db in
+        migrator.registerMigration("v10: ideographs and kana indexed as words of their own", foreignKeyChecks: .immediate) { db in
             // See SearchText: rows from here on are indexed with separated
             // ideographs; older rows keep the text they were indexed with.
             try db.execute(sql: """
