@@ -66,6 +66,17 @@ struct BrokenFeedTests {
         await daemon.shutdown()
     }
 
+    /// One cycle over the feed files of `dir` (name → file), with the error lines it logged.
+    func runOnce(_ dir: TemporaryDirectory, feeds: [(name: String, file: String)]) async throws -> (summary: RunSummary, errors: [String]) {
+        let tables = feeds.map { "[[feed]]\nname = \"\($0.name)\"\nurl = \"\($0.file)\"" }.joined(separator: "\n")
+        let file = try dir.write("wirewatch.toml", "[archive]\npath = \"archive.sqlite\"\n" + tables + "\n")
+        let log = RecordedLog()
+        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
+        let summary = await daemon.runOnce()
+        await daemon.shutdown()
+        return (summary, log.records.withLock { $0.filter { $0.level == .error }.map(\.message) })
+    }
+
     /// A web page where the feed was (a bot check, a login wall) fails the poll with a
     /// clear reason instead of passing as a feed with nothing new; an empty feed passes.
     @Test func aWebPageInsteadOfTheFeedIsAFailure() async throws {
@@ -73,24 +84,10 @@ struct BrokenFeedTests {
         defer { dir.remove() }
         _ = try dir.write("page.xml", "<!DOCTYPE html><html><head><title>Just a moment…</title></head><body><p>Checking your browser</p></body></html>")
         _ = try dir.write("empty.xml", #"<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>"#)
-        let file = try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [[feed]]
-            name = "page"
-            url = "page.xml"
-            [[feed]]
-            name = "empty"
-            url = "empty.xml"
-            """)
-        let log = RecordedLog()
-        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
-        let summary = await daemon.runOnce()
+        let (summary, errors) = try await runOnce(dir, feeds: [("page", "page.xml"), ("empty", "empty.xml")])
         #expect(summary.feeds == 2)
         #expect(summary.failed == 1)
-        let errors = log.records.withLock { $0.filter { $0.level == .error }.map(\.message) }
         #expect(errors == ["feed failed: not a readable feed: no RSS, Atom or JSON Feed in the document (a web page?)"])
-        await daemon.shutdown()
     }
 
     /// A `.gz` file served as it is (or a body compressed twice) is named for what it is.
@@ -98,20 +95,9 @@ struct BrokenFeedTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]).write(to: URL(fileURLWithPath: dir.file("feed.xml")))
-        let file = try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [[feed]]
-            name = "gz"
-            url = "feed.xml"
-            """)
-        let log = RecordedLog()
-        let daemon = try Daemon(config: try Config.load(path: file), sinks: [], logger: log.logger)
-        let summary = await daemon.runOnce()
+        let (summary, errors) = try await runOnce(dir, feeds: [("gz", "feed.xml")])
         #expect(summary.failed == 1)
-        let errors = log.records.withLock { $0.filter { $0.level == .error }.map(\.message) }
         #expect(errors.count == 1)
         #expect(errors.first?.contains("gzip-compressed data the server did not announce") == true)
-        await daemon.shutdown()
     }
 }
