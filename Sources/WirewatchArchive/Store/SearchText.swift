@@ -1,4 +1,5 @@
 import GRDB
+import WirewatchCore
 
 /// The text the full-text index is given for an item.
 ///
@@ -33,7 +34,7 @@ enum SearchText {
         var out = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
-            if isStandalone(scalar.value) {
+            if UnspacedScript.isStandalone(scalar.value) {
                 out.append(" ")
                 out.append(scalar)
                 out.append(" ")
@@ -43,17 +44,5 @@ enum SearchText {
             }
         }
         return changed ? String(out) : text
-    }
-
-    /// Hiragana, katakana and CJK ideographs: the same ranges the rules engine
-    /// reads as one-character words (`FoldTable`).
-    static func isStandalone(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-            0xFF66...0xFF9F, 0x20000...0x3134F:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -1,3 +1,5 @@
+import WirewatchCore
+
 /// Turns plain text into a sequence of word hashes, straight from the UTF-8 bytes.
 ///
 /// Normalization: case-fold, strip Latin diacritics (`LatinFold`), drop
@@ -93,7 +95,7 @@ enum TextNormalizer {
             {
                 // Rare on this path (Greek, Cyrillic, CJK, …): fold case with the
                 // standard mapping, hash the bytes of the folded scalar.
-                if isUnspacedScript(value) {
+                if UnspacedScript.isStandalone(value) {
                     // Chinese and Japanese are written without spaces: each
                     // character is a word, so shingles become character trigrams
                     // instead of one "word" per sentence.
@@ -111,12 +113,6 @@ enum TextNormalizer {
             i += length
         }
         endWord()
-    }
-
-    /// Kana and CJK ideographs (main blocks and extension A).
-    static func isUnspacedScript(_ value: UInt32) -> Bool {
-        (value >= 0x3040 && value <= 0x30FF) || (value >= 0x3400 && value <= 0x4DBF)
-            || (value >= 0x4E00 && value <= 0x9FFF)
     }
 
     @inline(__always)

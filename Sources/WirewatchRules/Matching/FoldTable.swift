@@ -1,3 +1,5 @@
+import WirewatchCore
+
 /// Case and diacritics folding without Foundation: a precomputed table for ASCII,
 /// Latin-1 and Latin Extended-A (where nearly all feed text lives), a few cheap ranges
 /// for Greek and Cyrillic, and the stdlib's Unicode properties for the rest.
@@ -133,13 +135,12 @@ struct FoldTable: Sendable {
         case 0x3C2:  // final sigma folds like σ
             Self.writeUTF8(0x3C3, to: out, at: &written)
             return .word(lower: true, upper: false)
-        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-            0xFF66...0xFF9F, 0x20000...0x3134F:
-            // Hiragana, katakana, CJK ideographs (the ranges of SearchText in the archive).
-            Self.writeUTF8(v, to: out, at: &written)
-            return .standalone
         default:
             break
+        }
+        if UnspacedScript.isStandalone(v) {
+            Self.writeUTF8(v, to: out, at: &written)
+            return .standalone
         }
         guard let scalar = Unicode.Scalar(v) else { return .separator }
         let properties = scalar.properties
