@@ -55,7 +55,9 @@ let package = Package(
         .target(name: "WirewatchDedup", dependencies: ["WirewatchCore"]),
 
         // tag + match: the query language and the compiled rule set.
-        .target(name: "WirewatchRules", dependencies: ["WirewatchCore"]),
+        .target(name: "WirewatchRules", dependencies: ["WirewatchCore", "CPrefetch"]),
+        // A cache-prefetch hint for the matcher's table lookups (header only).
+        .target(name: "CPrefetch"),
 
         // store: the SQLite archive (GRDB, WAL).
         .target(

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The lookup structure the document scanner probes once per word: an open-addressing
 /// hash table from folded words to the atoms spelled that way, built once per rule set
 /// (or query) and immutable afterwards.
@@ -333,15 +335,42 @@ final class AtomTable: @unchecked Sendable {
         return true
     }
 
+    /// The key the exact atoms spelled `word[0..<count]` are filed under.
+    @inline(__always)
+    static func exactKey(_ word: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        hash(word, count, exactSeed)
+    }
+
+    /// Starts loading the filter word and the slot that `firstAtom(key)` reads.
+    @inline(__always)
+    func prefetch(key: UInt64) {
+        let bit = Int(truncatingIfNeeded: key >> 40) & keyFilterMask
+        wirewatch_prefetch(keyFilter + bit >> 6)
+        wirewatch_prefetch(slots + Int(truncatingIfNeeded: key) & slotMask)
+    }
+
+    /// The first exact atom filed under `key` (-1 if none); starts loading its record.
+    @inline(__always)
+    func firstAtom(key: UInt64) -> Int32 {
+        let atom: Int32 = mayContain(key) ? head(key) : -1
+        if atom >= 0 { wirewatch_prefetch(info + Int(atom)) }
+        return atom
+    }
+
+    /// Whether the table is too big for the L2 cache, so that words are better checked
+    /// in batches whose loads overlap (`DocumentScanner`).
+    var isLarge: Bool { slotCount * 8 + atomCount * MemoryLayout<Info>.stride > 512 * 1024 }
+
     /// Calls `hit` with every atom the folded word `word[0..<count]` matches: the exact
-    /// atom spelled that way and every prefix atom it starts with. `upperPrefix` is the
-    /// length of the word's leading run without lowercase letters (the acronym rule).
+    /// atom spelled that way and every prefix atom it starts with. `first` is
+    /// `firstAtom(key: exactKey(word, count))`, looked up ahead by the caller so that
+    /// the loads of several words overlap. `upperPrefix` is the length of the word's
+    /// leading run without lowercase letters (the acronym rule).
     @inline(__always)
     func lookUp(
-        _ word: UnsafePointer<UInt8>, count: Int, upperPrefix: Int, _ hit: (Int32) -> Void
+        _ word: UnsafePointer<UInt8>, count: Int, first: Int32, upperPrefix: Int, _ hit: (Int32) -> Void
     ) {
-        let key = Self.hash(word, count, Self.exactSeed)
-        var atom: Int32 = mayContain(key) ? head(key) : -1
+        var atom = first
         // -2 until an exact atom is spelled like the word; then its prefix list (-1: none).
         var prefixes: Int32 = -2
         while atom >= 0 {

@@ -10,7 +10,8 @@
 /// against the pyahocorasick anchors; see docs/queries.md, "How matching works".
 ///
 /// ASCII bytes are folded through a 256-entry table; other scalars go through
-/// `FoldTable`. Only the current word is kept (folded into a small reused buffer).
+/// `FoldTable`. A small table keeps only the current word (folded into a reused
+/// buffer) and looks it up at once; a large one is looked up in batches (`WordBatch`).
 enum DocumentScanner {
     /// Per byte: 0 for an ASCII separator, 0xFF for a non-ASCII byte (slow path),
     /// otherwise the folded (lowercase) byte of an ASCII letter or digit.
@@ -45,6 +46,7 @@ enum DocumentScanner {
         var hitAtoms = scratch.hitAtoms
         var hitCodes = scratch.hitCodes
         var folded = scratch.folded
+        var batch = scratch.batch
         let fieldMask = scratch.fieldMask
         let rangeEnd = scratch.rangeEnd
         asciiFold.withUnsafeBufferPointer { foldTable in
@@ -60,11 +62,20 @@ enum DocumentScanner {
                 if text.isEmpty { continue }
                 text.withUTF8 { utf8 in
                     folded.reserve(utf8.count * FoldTable.growth + FoldTable.maximumFoldedBytes + 16)
-                    scanField(
-                        utf8, field: field, bit: bit.rawValue, fold: fold, table: table,
-                        folded: folded.base, capacity: folded.capacity, fieldMask: fieldMask,
-                        rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms,
-                        hitCodes: &hitCodes, spans: spans)
+                    // Two copies of the loop, each specialized for its mode.
+                    if table.isLarge {
+                        scanField(
+                            utf8, field: field, bit: bit.rawValue, fold: fold, table: table,
+                            folded: folded.base, capacity: folded.capacity, mode: Batched.self,
+                            batch: &batch, fieldMask: fieldMask, rangeEnd: rangeEnd,
+                            touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes, spans: spans)
+                    } else {
+                        scanField(
+                            utf8, field: field, bit: bit.rawValue, fold: fold, table: table,
+                            folded: folded.base, capacity: folded.capacity, mode: WordByWord.self,
+                            batch: &batch, fieldMask: fieldMask, rangeEnd: rangeEnd,
+                            touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes, spans: spans)
+                    }
                 }
             }
         }
@@ -90,13 +101,20 @@ enum DocumentScanner {
         scratch.hitAtoms = hitAtoms
         scratch.hitCodes = hitCodes
         scratch.folded = folded
+        scratch.batch = batch
         scratch.postings = postings
     }
 
+    /// How the scanner looks words up: in batches (large tables) or one by one.
+    private protocol LookupMode { static var batched: Bool { get } }
+    private enum Batched: LookupMode { static var batched: Bool { true } }
+    private enum WordByWord: LookupMode { static var batched: Bool { false } }
+
     @inline(__always)
-    private static func scanField(
+    private static func scanField<Mode: LookupMode>(
         _ utf8: UnsafeBufferPointer<UInt8>, field: Int, bit: UInt8, fold: UnsafePointer<UInt8>,
         table: AtomTable, folded out: UnsafeMutablePointer<UInt8>, capacity: Int,
+        mode: Mode.Type, batch: inout WordBatch,
         fieldMask: UnsafeMutablePointer<UInt8>, rangeEnd: UnsafeMutablePointer<Int32>,
         touched: inout RawBuffer<Int32>, hitAtoms: inout RawBuffer<Int32>,
         hitCodes: inout RawBuffer<UInt32>,
@@ -109,25 +127,35 @@ enum DocumentScanner {
         var i = 0
         var position = 0
         var inWord = false
+        // Folded bytes: the current word's are `out[wordBase..<written]`. Batched, the
+        // field's words are folded one after another, so that the batch keeps their
+        // bytes until it is looked up; otherwise every word starts at 0.
         var written = 0
+        var wordBase = 0
         var upperRun = true
         var upperPrefix = 0
         var wordStart = 0
+        let batched = Mode.batched
+
+        @inline(__always)
+        func startWord() {
+            if batched { wordBase = written } else { written = 0 }
+        }
 
         @inline(__always)
         func finishWord(end: Int) {
-            guard written > 0 else { return }
+            guard written > wordBase else { return }
             let code = Self.code(field: field, position: position)
-            table.lookUp(out, count: written, upperPrefix: upperPrefix) { atom in
-                let a = Int(atom)
-                if fieldMask[a] == 0 {
-                    touched.append(atom)
-                    rangeEnd[a] = 0
+            if batched {
+                if batch.add(start: wordBase, count: written - wordBase, upperPrefix: upperPrefix, code: code) {
+                    check(&batch, folded: out, bit: bit, table: table, fieldMask: fieldMask,
+                          rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes)
                 }
-                fieldMask[a] |= bit
-                rangeEnd[a] += 1
-                hitAtoms.append(atom)
-                hitCodes.append(code)
+            } else {
+                let first = table.firstAtom(key: AtomTable.exactKey(out, count: written))
+                record(out, count: written, first: first, upperPrefix: upperPrefix, code: code,
+                       bit: bit, table: table, fieldMask: fieldMask, rangeEnd: rangeEnd,
+                       touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes)
             }
             spans?(field, position, wordStart..<end)
             position += 1
@@ -145,7 +173,7 @@ enum DocumentScanner {
             } else if f != 0xFF {
                 if !inWord {
                     inWord = true
-                    written = 0
+                    startWord()
                     upperRun = true
                     upperPrefix = 0
                     wordStart = i
@@ -155,7 +183,7 @@ enum DocumentScanner {
                 if byte &- 0x61 < 26 {
                     upperRun = false
                 } else if upperRun {
-                    upperPrefix = written
+                    upperPrefix = written - wordBase
                 }
                 i += 1
             } else {
@@ -174,7 +202,7 @@ enum DocumentScanner {
                         | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
                     size = 4
                 }
-                if !inWord { written = 0 }
+                if !inWord { startWord() }
                 let before = written
                 switch foldTable.fold(scalar, into: outBuffer, at: &written) {
                 case .standalone:
@@ -184,9 +212,14 @@ enum DocumentScanner {
                         written = before
                         finishWord(end: i)
                         inWord = false
-                        for k in 0..<(after - before) { out[k] = out[before + k] }
+                        written = after
+                        if batched {
+                            wordBase = before
+                        } else {
+                            for k in 0..<(after - before) { out[k] = out[before + k] }
+                            written = after - before
+                        }
                     }
-                    written = after - before
                     upperPrefix = 0
                     wordStart = i
                     finishWord(end: i + size)
@@ -205,12 +238,64 @@ enum DocumentScanner {
                     if lower {
                         upperRun = false
                     } else if upperRun {
-                        upperPrefix = written
+                        upperPrefix = written - wordBase
                     }
                 }
                 i += size
             }
         }
         if inWord { finishWord(end: count) }
+        if batched && batch.count > 0 {
+            check(&batch, folded: out, bit: bit, table: table, fieldMask: fieldMask,
+                  rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes)
+        }
+    }
+
+    /// Looks the words of `batch` up in `table` in stages (see `WordBatch`), records the
+    /// atoms found, and empties the batch.
+    @inline(never)
+    private static func check(
+        _ batch: inout WordBatch, folded out: UnsafeMutablePointer<UInt8>, bit: UInt8, table: AtomTable,
+        fieldMask: UnsafeMutablePointer<UInt8>, rangeEnd: UnsafeMutablePointer<Int32>,
+        touched: inout RawBuffer<Int32>, hitAtoms: inout RawBuffer<Int32>,
+        hitCodes: inout RawBuffer<UInt32>
+    ) {
+        let words = batch.words, count = batch.count
+        for index in 0..<count {
+            let key = AtomTable.exactKey(out + Int(words[index].start), count: Int(words[index].count))
+            words[index].key = key
+            table.prefetch(key: key)
+        }
+        for index in 0..<count { words[index].first = table.firstAtom(key: words[index].key) }
+        for index in 0..<count {
+            let word = words[index]
+            record(out + Int(word.start), count: Int(word.count), first: word.first,
+                   upperPrefix: Int(word.upperPrefix), code: word.code, bit: bit, table: table,
+                   fieldMask: fieldMask, rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms,
+                   hitCodes: &hitCodes)
+        }
+        batch.removeAll()
+    }
+
+    /// Looks one folded word up in `table` and records the atoms found.
+    @inline(__always)
+    private static func record(
+        _ word: UnsafePointer<UInt8>, count: Int, first: Int32, upperPrefix: Int, code: UInt32,
+        bit: UInt8, table: AtomTable,
+        fieldMask: UnsafeMutablePointer<UInt8>, rangeEnd: UnsafeMutablePointer<Int32>,
+        touched: inout RawBuffer<Int32>, hitAtoms: inout RawBuffer<Int32>,
+        hitCodes: inout RawBuffer<UInt32>
+    ) {
+        table.lookUp(word, count: count, first: first, upperPrefix: upperPrefix) { atom in
+            let a = Int(atom)
+            if fieldMask[a] == 0 {
+                touched.append(atom)
+                rangeEnd[a] = 0
+            }
+            fieldMask[a] |= bit
+            rangeEnd[a] += 1
+            hitAtoms.append(atom)
+            hitCodes.append(code)
+        }
     }
 }

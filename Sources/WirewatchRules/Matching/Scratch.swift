@@ -71,8 +71,10 @@ final class Scratch: @unchecked Sendable {
     var postings = RawBuffer<UInt32>(capacity: 1024)
     /// Whether `ruleBits`/`acceptBits` were written since the last reset.
     var rulesSet = false
-    /// Folded bytes of the current word (with padding for the hash's 8-byte loads).
+    /// Folded bytes of the current field's words (with padding for the hash's 8-byte loads).
     var folded = RawBuffer<UInt8>(capacity: 4096)
+    /// Words read but not yet looked up (large atom tables only).
+    var batch = WordBatch()
 
     init(atoms: Int, rules: Int, regexes: Int) {
         atomCount = atoms
@@ -103,6 +105,7 @@ final class Scratch: @unchecked Sendable {
         hitCodes.free()
         postings.free()
         folded.free()
+        batch.free()
     }
 
     /// Clears what the last document set, so the next one starts from zero.
