@@ -20,15 +20,21 @@ final class AtomTable: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<UInt64>
     /// Atom → next atom with the same key, or -1.
     private let next: UnsafeMutablePointer<Int32>
-    /// What a probe reads about an atom, packed in one 24-byte record so that checking a
-    /// candidate costs one cache line: its first 8 bytes, length, flags, chain link, and
-    /// for an exact atom where the list of the prefix atoms it starts with begins.
+    /// What a probe reads about an atom, packed in one 40-byte record so that checking a
+    /// candidate mostly costs one cache line: its first 16 bytes, length, flags, chain
+    /// link, and for an exact atom the first prefix atom its spelling starts with and
+    /// where the list of the others begins. Only words longer than 16 bytes or with
+    /// several prefix atoms read further.
     private struct Info {
         var head: UInt64
+        /// Bytes 8..<16 (zero-padded).
+        var tail: UInt64
+        /// The first entry of the atom's prefix list (see `prefixesOf`), or `UInt64.max`.
+        var firstPrefix: UInt64
         var start: Int32
         var next: Int32
-        /// Index in `prefixesOf` of the prefix atoms this exact atom's spelling starts
-        /// with, or -1 if none (and for prefix atoms).
+        /// Index in `prefixesOf` of the further prefix atoms this exact atom's spelling
+        /// starts with, or -1 if none.
         var prefixes: Int32
         /// `length << 2 | flags`.
         var lengthFlags: UInt32
@@ -171,6 +177,7 @@ final class AtomTable: @unchecked Sendable {
         let prefixLengths = Set(prefixAtoms.map { atoms[$0].folded.count }).sorted()
         var lists: [UInt64] = []
         var listStart = [Int32](repeating: -1, count: count)
+        var firstPrefix = [UInt64](repeating: UInt64.max, count: count)
         for id in atoms.indices where !atoms[id].isPrefix {
             let folded = atoms[id].folded
             let before = lists.count
@@ -181,8 +188,12 @@ final class AtomTable: @unchecked Sendable {
                 }
             }
             if lists.count > before {
-                listStart[id] = Int32(before)
-                lists.append(UInt64.max)
+                firstPrefix[id] = lists[before]
+                lists.remove(at: before)
+                if lists.count > before {
+                    listStart[id] = Int32(before)
+                    lists.append(UInt64.max)
+                }
             }
         }
         prefixesOf = .allocate(capacity: max(1, lists.count))
@@ -194,10 +205,12 @@ final class AtomTable: @unchecked Sendable {
         for id in atoms.indices {
             let length = atoms[id].folded.count
             precondition(length < 1 << 30, "word too long")
-            let raw = UInt64(littleEndian: UnsafeRawPointer(bytes + Int(starts[id])).loadUnaligned(as: UInt64.self))
+            let atomBytes = UnsafeRawPointer(bytes + Int(starts[id]))
+            let raw = UInt64(littleEndian: atomBytes.loadUnaligned(as: UInt64.self))
+            let rawTail = length > 8 ? UInt64(littleEndian: atomBytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) : 0
             info[id] = Info(
-                head: length >= 8 ? raw : raw & ((1 << UInt64(8 * length)) - 1),
-                start: starts[id], next: next[id], prefixes: listStart[id],
+                head: Self.masked(raw, length), tail: length > 8 ? Self.masked(rawTail, length - 8) : 0,
+                firstPrefix: firstPrefix[id], start: starts[id], next: next[id], prefixes: listStart[id],
                 lengthFlags: UInt32(length) << 2 | UInt32(flags[id]))
         }
     }
@@ -312,10 +325,20 @@ final class AtomTable: @unchecked Sendable {
     /// Whether the first `length` bytes of `word` spell atom `a` (whose record is `atom`).
     @inline(__always)
     private func spells(_ word: UnsafePointer<UInt8>, _ atom: Info, _ length: Int) -> Bool {
-        let raw = UInt64(littleEndian: UnsafeRawPointer(word).loadUnaligned(as: UInt64.self))
-        let head = length >= 8 ? raw : raw & ((1 << UInt64(8 * length)) - 1)
-        guard head == atom.head else { return false }
-        return length <= 8 || Self.equal(word + 8, bytes + Int(atom.start) + 8, length - 8)
+        let raw = UnsafeRawPointer(word)
+        guard Self.masked(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), length) == atom.head else {
+            return false
+        }
+        guard length > 8 else { return true }
+        let tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        guard Self.masked(tail, length - 8) == atom.tail else { return false }
+        return length <= 16 || Self.equal(word + 16, bytes + Int(atom.start) + 16, length - 16)
+    }
+
+    /// The first `length` bytes of `raw` (all 8 if `length` ≥ 8), the rest zero.
+    @inline(__always)
+    private static func masked(_ raw: UInt64, _ length: Int) -> UInt64 {
+        length >= 8 ? raw : raw & ((1 << UInt64(8 * length)) - 1)
     }
 
     @inline(__always)
@@ -371,26 +394,34 @@ final class AtomTable: @unchecked Sendable {
         _ word: UnsafePointer<UInt8>, count: Int, first: Int32, upperPrefix: Int, _ hit: (Int32) -> Void
     ) {
         var atom = first
-        // -2 until an exact atom is spelled like the word; then its prefix list (-1: none).
-        var prefixes: Int32 = -2
+        // 0 until an exact atom is spelled like the word (no prefix entry is 0: its
+        // length is at least 1); then that atom's record's `firstPrefix`.
+        var firstPrefix: UInt64 = 0
+        var prefixes: Int32 = -1
         while atom >= 0 {
             let record = info[Int(atom)]
             let flag = record.flags
             if record.length == count, flag & 2 == 0, spells(word, record, count) {
+                firstPrefix = record.firstPrefix
                 prefixes = record.prefixes
                 if flag & 1 == 0 || upperPrefix >= count { hit(atom) }
             }
             atom = record.next
         }
-        if prefixes != -2 {
+        if firstPrefix != 0 {
             // The word is some exact atom's spelling: its prefix atoms are listed there.
-            guard prefixes >= 0 else { return }
-            var entry = prefixesOf + Int(prefixes)
-            while entry.pointee != UInt64.max {
-                let value = entry.pointee
+            @inline(__always)
+            func prefixHit(_ value: UInt64) {
                 if value & 1 == 0 || upperPrefix >= Int(truncatingIfNeeded: value & 0xFFFF_FFFF) >> 1 {
                     hit(Int32(truncatingIfNeeded: value >> 32))
                 }
+            }
+            guard firstPrefix != UInt64.max else { return }
+            prefixHit(firstPrefix)
+            guard prefixes >= 0 else { return }
+            var entry = prefixesOf + Int(prefixes)
+            while entry.pointee != UInt64.max {
+                prefixHit(entry.pointee)
                 entry += 1
             }
             return

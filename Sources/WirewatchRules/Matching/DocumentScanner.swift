@@ -161,90 +161,159 @@ enum DocumentScanner {
             position += 1
         }
 
-        while i < count {
-            let byte = base[i]
-            let f = fold[Int(byte)]
-            if f == 0 {
-                if inWord {
-                    finishWord(end: i)
-                    inWord = false
-                }
-                i += 1
-            } else if f != 0xFF {
-                if !inWord {
-                    inWord = true
-                    startWord()
-                    upperRun = true
-                    upperPrefix = 0
-                    wordStart = i
-                }
-                out[written] = f
-                written += 1
-                if byte &- 0x61 < 26 {
-                    upperRun = false
-                } else if upperRun {
-                    upperPrefix = written - wordBase
-                }
-                i += 1
-            } else {
-                // Non-ASCII: decode one scalar (the text is valid UTF-8) and fold it.
-                let scalar: UInt32
-                let size: Int
-                if byte < 0xE0 {
-                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                    size = 2
-                } else if byte < 0xF0 {
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
-                        | UInt32(base[i + 2] & 0x3F)
-                    size = 3
-                } else {
-                    scalar = UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
-                        | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                    size = 4
-                }
-                if !inWord { startWord() }
-                let before = written
-                switch foldTable.fold(scalar, into: outBuffer, at: &written) {
-                case .standalone:
-                    // A word of its own: end the current one before it, then it.
-                    let after = written
-                    if inWord {
-                        written = before
-                        finishWord(end: i)
-                        inWord = false
-                        written = after
-                        if batched {
-                            wordBase = before
-                        } else {
-                            for k in 0..<(after - before) { out[k] = out[before + k] }
-                            written = after - before
-                        }
-                    }
-                    upperPrefix = 0
-                    wordStart = i
-                    finishWord(end: i + size)
-                case .separator:
+        /// The scalar loop over `start..<end`, which begins and ends outside a word:
+        /// any text, one byte or scalar at a time.
+        @inline(__always)
+        func scanSlowly(_ start: Int, _ end: Int) {
+            i = start
+            while i < end {
+                let byte = base[i]
+                let f = fold[Int(byte)]
+                if f == 0 {
                     if inWord {
                         finishWord(end: i)
                         inWord = false
                     }
-                case .word(let lower, _):
+                    i += 1
+                } else if f != 0xFF {
                     if !inWord {
                         inWord = true
+                        startWord()
                         upperRun = true
                         upperPrefix = 0
                         wordStart = i
                     }
-                    if lower {
+                    out[written] = f
+                    written += 1
+                    if byte &- 0x61 < 26 {
                         upperRun = false
                     } else if upperRun {
                         upperPrefix = written - wordBase
                     }
+                    i += 1
+                } else {
+                    // Non-ASCII: decode one scalar (the text is valid UTF-8) and fold it.
+                    let scalar: UInt32
+                    let size: Int
+                    if byte < 0xE0 {
+                        scalar = UInt32(byte & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                        size = 2
+                    } else if byte < 0xF0 {
+                        scalar = UInt32(byte & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6
+                            | UInt32(base[i + 2] & 0x3F)
+                        size = 3
+                    } else {
+                        scalar = UInt32(byte & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                            | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                        size = 4
+                    }
+                    if !inWord { startWord() }
+                    let before = written
+                    switch foldTable.fold(scalar, into: outBuffer, at: &written) {
+                    case .standalone:
+                        // A word of its own: end the current one before it, then it.
+                        let after = written
+                        if inWord {
+                            written = before
+                            finishWord(end: i)
+                            inWord = false
+                            written = after
+                            if batched {
+                                wordBase = before
+                            } else {
+                                for k in 0..<(after - before) { out[k] = out[before + k] }
+                                written = after - before
+                            }
+                        }
+                        upperPrefix = 0
+                        wordStart = i
+                        finishWord(end: i + size)
+                    case .separator:
+                        if inWord {
+                            finishWord(end: i)
+                            inWord = false
+                        }
+                    case .word(let lower, _):
+                        if !inWord {
+                            inWord = true
+                            upperRun = true
+                            upperPrefix = 0
+                            wordStart = i
+                        }
+                        if lower {
+                            upperRun = false
+                        } else if upperRun {
+                            upperPrefix = written - wordBase
+                        }
+                    }
+                    i += size
                 }
-                i += size
+            }
+            if inWord {
+                finishWord(end: end)
+                inWord = false
             }
         }
-        if inWord { finishWord(end: count) }
+
+        /// The word `start..<start + length`, all ASCII letters and digits, folded 8
+        /// bytes at a time (`| 0x20` lowercases a letter and keeps a digit).
+        @inline(__always)
+        func asciiWord(_ start: Int, _ length: Int, upper: Int) {
+            startWord()
+            let from = UnsafeRawPointer(base + start), to = UnsafeMutableRawPointer(out + written)
+            if start + length + 8 <= count {
+                var k = 0
+                repeat {
+                    let chunk = from.loadUnaligned(fromByteOffset: k, as: UInt64.self) | 0x2020_2020_2020_2020
+                    to.storeBytes(of: chunk, toByteOffset: k, as: UInt64.self)
+                    k += 8
+                } while k < length
+            } else {
+                for k in 0..<length { out[written + k] = base[start + k] | 0x20 }
+            }
+            written += length
+            upperPrefix = upper
+            wordStart = start
+            finishWord(end: start + length)
+        }
+
+        // 64 bytes at a time: masks of the word bytes, non-ASCII bytes and lowercase
+        // letters (`AsciiBlock`) give the words without a branch per byte; a run of
+        // word bytes that holds a non-ASCII byte goes through the scalar loop. `p`
+        // always starts outside a word.
+        var p = 0
+        while p + 64 <= count {
+            let block = AsciiBlock(base + p)
+            var runs = block.runs
+            var next = p + 64
+            while runs != 0 {
+                let offset = runs.trailingZeroBitCount
+                let length = (~(runs >> UInt64(offset))).trailingZeroBitCount
+                if offset + length == 64 {
+                    // The run may go on in the next block: start that one here.
+                    if offset > 0 {
+                        next = p + offset
+                    } else {
+                        // A run of 64 bytes or more: the scalar loop takes all of it.
+                        var end = p + 64
+                        while end < count, base[end] >= 0x80 || fold[Int(base[end])] != 0 { end += 1 }
+                        scanSlowly(p, end)
+                        next = end
+                    }
+                    break
+                }
+                let bits = (UInt64(1) << UInt64(length)) &- 1
+                if (block.nonASCII >> UInt64(offset)) & bits != 0 {
+                    scanSlowly(p + offset, p + offset + length)
+                } else {
+                    let upper = min(length, (block.lowercase >> UInt64(offset)).trailingZeroBitCount)
+                    asciiWord(p + offset, length, upper: upper)
+                }
+                runs &= UInt64.max << UInt64(offset + length)
+            }
+            p = next
+        }
+        scanSlowly(p, count)
         if batched && batch.count > 0 {
             check(&batch, folded: out, bit: bit, table: table, fieldMask: fieldMask,
                   rangeEnd: rangeEnd, touched: &touched, hitAtoms: &hitAtoms, hitCodes: &hitCodes)
