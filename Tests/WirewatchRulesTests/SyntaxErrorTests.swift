@@ -59,6 +59,9 @@ struct SyntaxErrorTests {
         Case(query: "a //", column: 3, message: "empty regular expression"),
         Case(query: "a /(/", column: 3, message: "invalid regular expression: expected ')'"),
         Case(query: "/x/g", column: 4, message: "unknown regular expression flag 'g' (only 'i' is supported)"),
+        Case(
+            query: "strike /(i?)walkout/", column: 9,
+            message: "'(i?)' makes a letter 'i' optional; for a case-insensitive regular expression write /…/i"),
         Case(query: "str*ke", column: 1, message: "'*' can only end a word (as in strik*)"),
         Case(query: "a *", column: 3, message: "no letters or digits to match before '*'"),
         Case(query: "&", column: 1, message: "no letters or digits to match in '&'"),

@@ -66,6 +66,13 @@ struct Compiler {
         _ term: Expression.Term, scope: Scope
     ) throws(QuerySyntaxError) -> MatchNode {
         if case .regex(let pattern, let ignoreCase) = term.kind {
+            // Valid, but never what was meant: it makes a letter "i" optional, and the
+            // rule silently matches case-sensitively (Miniflux users hit it often).
+            if pattern.hasPrefix("(i?)") {
+                throw self.error(
+                    "'(i?)' makes a letter 'i' optional; for a case-insensitive regular expression write /…/i",
+                    column: term.column + 1)
+            }
             do {
                 return .regex(try CompiledRegex(pattern: pattern, ignoreCase: ignoreCase), scope)
             } catch {
