@@ -83,11 +83,25 @@ struct BrokenFeedTests {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         _ = try dir.write("page.xml", "<!DOCTYPE html><html><head><title>Just a moment…</title></head><body><p>Checking your browser</p></body></html>")
+        // Cloudflare's challenge page: not well-formed (an unclosed <meta>), so the
+        // parser's own complaint would be about tags.
+        _ = try dir.write("challenge.xml", """
+            \u{FEFF}
+              <!DOCTYPE html><html lang="en-US"><head><title>
+              Just a   moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+            </head><body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>
+            """)
+        _ = try dir.write("other.xml", #"<?xml version="1.0"?><catalog><book>Not a feed</book></catalog>"#)
         _ = try dir.write("empty.xml", #"<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>"#)
-        let (summary, errors) = try await runOnce(dir, feeds: [("page", "page.xml"), ("empty", "empty.xml")])
-        #expect(summary.feeds == 2)
-        #expect(summary.failed == 1)
-        #expect(errors == ["feed failed: not a readable feed: no RSS, Atom or JSON Feed in the document (a web page?)"])
+        let (summary, errors) = try await runOnce(
+            dir, feeds: [("page", "page.xml"), ("challenge", "challenge.xml"), ("other", "other.xml"), ("empty", "empty.xml")])
+        #expect(summary.feeds == 4)
+        #expect(summary.failed == 3)
+        #expect(Set(errors) == [
+            "feed failed: not a readable feed: an HTML page, not a feed (“Just a moment…”): a bot check, a login wall or a moved feed?",
+            "feed failed: not a readable feed: an HTML page, not a feed (“Just a moment...”): a bot check, a login wall or a moved feed?",
+            "feed failed: not a readable feed: no RSS, Atom or JSON Feed in the document (a web page?)",
+        ])
     }
 
     /// A `.gz` file served as it is (or a body compressed twice) is named for what it is.

@@ -102,12 +102,14 @@ struct FeedPoller: Sendable {
             let parsed = parser.parse(
                 response.body, context: ParseContext(url: Self.documentURL(response.finalURL), headers: response.headers)
             )
+            if parsed.version.isEmpty && parsed.items.isEmpty, let page = WebPage(response.body) {
+                throw PollError.unreadable(page.reason)
+            }
             // The document is read: free it now, not when the poll ends (it would wait
             // for the archive's writer with the parsed items, 64 polls at a time).
             response.body = []
-            // An HTML page where the feed was (a login wall, a bot check, a moved
-            // site's home page) parses as no known format with nothing in it: that
-            // is a failing feed, not a quiet one.
+            // Any other document of no known format with nothing in it is a failing
+            // feed too, not a quiet one.
             if parsed.version.isEmpty && parsed.items.isEmpty && !parsed.isMalformed {
                 throw PollError.unreadable("no RSS, Atom or JSON Feed in the document (a web page?)")
             }
