@@ -33,6 +33,19 @@ struct CanonicalLinkTests {
         ("https://www.google.com/search?q=https://news.example/x", "https://www.google.com/search?q=https://news.example/x"),
         ("https://www.google.com/url?q=not-a-link&sa=D", "https://www.google.com/url?q=not-a-link&sa=D"),
         ("https://www.google.com/url?url=https://news.example/%zz%4", "https://news.example/%zz%4"),
+        // AMP copies: Google's viewer, the AMP cache, WordPress's /amp/, .amp.html, ?amp=1.
+        ("https://www.google.com/amp/s/www.startribune.example/nurses-strike/601/amp/", "https://www.startribune.example/nurses-strike/601/"),
+        ("https://www.google.com/amp/news.example/a.amp.html", "http://news.example/a.html"),
+        ("https://www-startribune-example.cdn.ampproject.org/c/s/www.startribune.example/nurses-strike/601?outputType=amp",
+         "https://www.startribune.example/nurses-strike/601"),
+        ("https://news.example/2026/11/strike-vote/amp", "https://news.example/2026/11/strike-vote"),
+        ("https://news.example/story?amp=1&id=4", "https://news.example/story?id=4"),
+        ("https://news.example/story?amp&id=4", "https://news.example/story?id=4"),
+        ("https://news.example/story?amp=0&id=4", "https://news.example/story?amp=0&id=4"),
+        ("https://news.example/amp", "https://news.example/amp"),
+        ("https://news.example/amplifiers/review", "https://news.example/amplifiers/review"),
+        ("https://amp.news.example/story", "https://amp.news.example/story"),
+        ("https://www.google.com/amp/not-a-host", "https://www.google.com/amp/not-a-host"),
     ])
     func canonicalizes(input: String, expected: String) {
         #expect(CanonicalLink.canonicalize(input) == expected)
@@ -48,6 +61,9 @@ struct CanonicalLinkTests {
         "https://example.com/x ", "https://example.com/caf\u{E9}", "https://example.com/%7Euser",
         "https://example.com/a\r\nb", "ftp://example.com/x", "https://example.com/a://b",
         "https://example.com/a;jsessionid=1", "https://example.com/a;b",
+        "https://example.com/story/amp", "https://example.com/story/amp/", "https://example.com/story.amp.html",
+        "https://www.google.com/amp/s/example.com/story", "https://example-com.cdn.ampproject.org/c/s/example.com/x",
+        "https://example.com/amp", "https://example.com/ampere",
     ])
     func fastPathAgreesWithTheGeneralPath(link: String) {
         let general = CanonicalLink.canonicalizeInGeneral(link)
@@ -58,6 +74,17 @@ struct CanonicalLinkTests {
     @Test func leavesNonHTTPTextAlone() {
         #expect(CanonicalLink.canonicalize("urn:uuid:1234") == "urn:uuid:1234")
         #expect(CanonicalLink.canonicalize("not a url") == "not a url")
+    }
+
+    @Test func anAMPCopyAndTheArticleAreOneLink() {
+        let article = CanonicalLink.canonicalize("https://www.startribune.example/nurses-strike/601/")
+        for amp in [
+            "https://www.startribune.example/nurses-strike/601/amp/",
+            "https://www.google.com/amp/s/www.startribune.example/nurses-strike/601/amp/",
+            "https://www-startribune-example.cdn.ampproject.org/v/s/www.startribune.example/nurses-strike/601/amp/?amp_js_v=0.1",
+        ] {
+            #expect(CanonicalLink.canonicalize(amp) == article, "\(amp)")
+        }
     }
 
     @Test func sameArticleThroughTrackingLinksIsOneLink() {

@@ -3,7 +3,8 @@
 ///
 /// Lower-case scheme and host, no default port, no fragment, tracking
 /// parameters removed (`utm_*`, `fbclid`, `gclid`, `mc_cid`, …), the remaining
-/// query parameters in a stable order. Hand-written rather than Foundation's
+/// query parameters in a stable order; redirector and AMP links read back to the
+/// article's own. Hand-written rather than Foundation's
 /// URLComponents: it must keep percent-encoding byte-for-byte and never fail.
 public enum CanonicalLink {
     /// Query parameters that identify a campaign or a click, not the article.
@@ -18,6 +19,8 @@ public enum CanonicalLink {
         "xtor", "cmp", "intcmp", "icid", "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname",
         "ns_fee", "wt.mc_id", "soc_src", "soc_trk", "trk", "sc_cid", "s_kwcid", "ef_id", "_ga", "_gl",
         "gaa_at", "gaa_n", "gaa_ts", "gaa_sig",
+        // What Google's AMP viewer and cache add to the article's link.
+        "amp_js_v", "usqp", "amp_gsa", "amp_ct", "amp_tf", "ampshare", "aoh",
         // Session ids some older CMSs put in every link, new on every fetch.
         "phpsessid", "jsessionid", "sessionid",
     ]
@@ -66,6 +69,10 @@ public enum CanonicalLink {
         if let target = redirectTarget(authority: authority, path: path, query: query) {
             return canonicalizeInGeneral(target)
         }
+        if let target = ampTarget(authority: authority, path: path) {
+            return canonicalizeInGeneral(query.isEmpty ? target : target + "?" + query)
+        }
+        path = withoutAMPSuffix(path)
         // A Java servlet's session id rides in the path (`/a.html;jsessionid=…`).
         if let session = path.range(of: ";jsessionid=", options: .caseInsensitive) {
             let end = path[session.upperBound...].firstIndex(of: "/") ?? path.endIndex
@@ -74,7 +81,7 @@ public enum CanonicalLink {
 
         let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter { pair in
             let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            return !isTracking(String(name))
+            return !isTracking(String(name)) && !asksForAMP(pair)
         }
         // A stable order: sort by the whole "name=value" so that repeated names keep a fixed order too.
         let sortedQuery = kept.map(String.init).sorted().joined(separator: "&")
@@ -101,7 +108,9 @@ extension CanonicalLink {
         }
         var inAuthority = true
         var previous: UInt8 = 0
-        for byte in bytes.dropFirst(prefix.utf8CodeUnitCount) {
+        let afterScheme = link.utf8.dropFirst(prefix.utf8CodeUnitCount)
+        var hostEnd = afterScheme.endIndex
+        for (index, byte) in zip(afterScheme.indices, afterScheme) {
             // Not printable ASCII (whitespace, control, non-ASCII), a query or a fragment.
             if byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
                 || byte == UInt8(ascii: ";") { return false }
@@ -110,6 +119,7 @@ extension CanonicalLink {
                     // An empty host, or one ending in a dot, is rewritten.
                     if previous == 0 || previous == UInt8(ascii: ".") { return false }
                     inAuthority = false
+                    hostEnd = index
                 } else if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@")
                     || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
                     return false
@@ -117,7 +127,9 @@ extension CanonicalLink {
                 previous = byte
             }
         }
-        return !inAuthority  // no path: "/" is added
+        guard !inAuthority else { return false }  // no path: "/" is added
+        let host = Substring(link)[afterScheme.startIndex..<hostEnd].utf8
+        return !mayBeAMP(host: host, link: bytes)
     }
 }
 
