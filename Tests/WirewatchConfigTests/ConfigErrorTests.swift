@@ -172,7 +172,11 @@ struct ConfigErrorTests {
             "": "must not be empty",
             "https://": "'https://' is not a valid https URL (no host)",
             "file://relative/a.xml": "file URLs need an absolute path",
-            "feed:https://example.org": "unsupported URL scheme 'feed'",
+            "feed:https://example.org": "unsupported URL scheme 'feed' (a browser's feed link: write https://example.org)",
+            "feed://example.org/rss": "unsupported URL scheme 'feed' (a browser's feed link: write https://example.org/rss)",
+            "www.example.org/feed":
+                "'www.example.org/feed' reads as a file relative to the config, and there is none; for a web address write https://www.example.org/feed",
+            "example.org": "'example.org' reads as a file relative to the config",
             "a b.xml": "must not contain spaces",
         ]
         for (url, reason) in urls {

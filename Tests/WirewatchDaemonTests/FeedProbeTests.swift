@@ -61,7 +61,7 @@ struct FeedProbeTests {
             await #expect(throws: FeedProbeError.self) { try await probe.probe(server.url("/plain"), directory: "/") }
             await #expect(throws: FeedProbeError.self) { try await probe.probe(server.url("/junk"), directory: "/") }
             await #expect(throws: FeedProbeError.self) { try await probe.probe(server.url("/missing"), directory: "/") }
-            await #expect(throws: FeedProbeError("feed://x.example/: unsupported URL scheme 'feed' (use http, https, file, or a path)")) {
+            await #expect(throws: FeedProbeError("feed://x.example/: unsupported URL scheme 'feed' (a browser's feed link: write https://x.example/)")) {
                 try await probe.probe("feed://x.example/", directory: "/")
             }
         }

@@ -39,7 +39,7 @@ struct OPMLImportTests {
             NewFeed(name: "wsws-2", url: "https://www.wsws.org/de/rss.xml", tags: []),
         ])
         #expect(plan.duplicates.map(\.line) == [3, 6])
-        #expect(plan.invalid.map(\.reason) == ["feed://x.example/rss: unsupported URL scheme 'feed' (use http, https, file, or a path)"])
+        #expect(plan.invalid.map(\.reason) == ["feed://x.example/rss: unsupported URL scheme 'feed' (a browser's feed link: write https://x.example/rss)"])
 
         // Appended with the config editor, the result is a valid config with every feed.
         let edited = try ConfigEditor.addingFeeds(plan.feeds, to: configText)
