@@ -9,9 +9,12 @@
 /// in cache. `RulesBenchmark` measures both the whole engine and a literal-only run
 /// against the pyahocorasick anchors; see docs/queries.md, "How matching works".
 ///
-/// ASCII bytes are folded through a 256-entry table; other scalars go through
-/// `FoldTable`. A small table keeps only the current word (folded into a reused
-/// buffer) and looks it up at once; a large one is looked up in batches (`WordBatch`).
+/// ASCII text is read 64 bytes at a time (`AsciiBlock`: the words of a block come
+/// from bit masks, and are folded 8 bytes at a time); runs with non-ASCII bytes and
+/// the last bytes of a field go through a byte loop (ASCII through a 256-entry table,
+/// other scalars through `FoldTable`). A small table keeps only the current word
+/// (folded into a reused buffer) and looks it up at once; a large one is looked up in
+/// batches (`WordBatch`).
 enum DocumentScanner {
     /// Per byte: 0 for an ASCII separator, 0xFF for a non-ASCII byte (slow path),
     /// otherwise the folded (lowercase) byte of an ASCII letter or digit.
