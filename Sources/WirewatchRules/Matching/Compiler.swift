@@ -73,6 +73,11 @@ struct Compiler {
                     "'(i?)' makes a letter 'i' optional; for a case-insensitive regular expression write /…/i",
                     column: term.column + 1)
             }
+            if let offset = RegexRisk.nestedRepetition(in: pattern) {
+                throw self.error(
+                    "nested repetition: a repeated group whose contents repeat by themselves can take exponential time on some texts; repeat one or the other",
+                    column: term.column + 1 + offset)
+            }
             do {
                 return .regex(try CompiledRegex(pattern: pattern, ignoreCase: ignoreCase), scope)
             } catch {
