@@ -26,6 +26,11 @@ public struct RuleConfig: Sendable {
     /// `throttle` (alert rules): at most this many alerts an hour; the rest of
     /// the hour's alerts are folded into one digest alert.
     public var throttle: Int?
+    /// `max_age` (item and story alert rules): an item dated longer ago than this
+    /// (published, else updated) is archived and joins its story without raising
+    /// this rule's alert — a newly added feed's backlog, an outlet re-sending old
+    /// articles. Undated items are new. nil: every new item counts.
+    public var maxAge: Duration?
     /// `failing_for` (feed-health rules): how long a feed must have been
     /// failing before the rule reports it.
     public var failingFor: Duration = .seconds(3600)

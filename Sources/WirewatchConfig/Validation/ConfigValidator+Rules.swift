@@ -41,6 +41,7 @@ extension ConfigValidator {
                 if let failingFor = reader.duration("failing_for", minimum: .seconds(60), &diagnostics) {
                     rule.failingFor = failingFor
                 }
+                rule.maxAge = reader.duration("max_age", minimum: .seconds(60), &diagnostics)
                 checkCombination(rule, reader)
             } else if query.readsStory {
                 diagnostics.error(
@@ -54,7 +55,9 @@ extension ConfigValidator {
         return rules
     }
 
-    static let alertKeys = ["on_update", "each_source", "notify", "quiet_hours", "scope", "on", "throttle", "failing_for"]
+    static let alertKeys = [
+        "on_update", "each_source", "notify", "quiet_hours", "scope", "on", "throttle", "failing_for", "max_age",
+    ]
 
     /// A string key whose value is one of an enum's raw values; nil when invalid (reported).
     private mutating func choice<Value: RawRepresentable & CaseIterable>(
@@ -81,8 +84,9 @@ extension ConfigValidator {
         }
         if rule.event == .feedHealth {
             if rule.scope == .story { problem("scope", "a feed-health rule watches feeds, not stories") }
-            if rule.onUpdate || rule.eachSource {
-                problem(rule.onUpdate ? "on_update" : "each_source", "a feed-health rule watches feeds, not items")
+            if rule.onUpdate || rule.eachSource || rule.maxAge != nil {
+                let key = rule.onUpdate ? "on_update" : rule.eachSource ? "each_source" : "max_age"
+                problem(key, "a feed-health rule watches feeds, not items")
             }
         } else if reader.value("failing_for") != nil {
             problem("failing_for", "failing_for applies to rules with on = \"feed-health\"")

@@ -1,3 +1,4 @@
+import Foundation
 import WirewatchArchive
 import WirewatchConfig
 import WirewatchCore
@@ -20,6 +21,8 @@ public struct RuleBook: Sendable {
     let feedTags: FeedTagIndex
     /// Alert rules with a `throttle` (alerts an hour).
     let throttles: [String: Int]
+    /// Alert rules with a `max_age`: items dated before now minus it do not alert.
+    let maxAges: [String: Duration]
 
     public init(config: Config) {
         let itemRules = config.alertRules.filter { $0.event == .items && $0.scope == .item }
@@ -32,18 +35,33 @@ public struct RuleBook: Sendable {
         var throttles: [String: Int] = [:]
         for rule in config.alertRules { if let limit = rule.throttle { throttles[rule.name] = limit } }
         self.throttles = throttles
+        var maxAges: [String: Duration] = [:]
+        for rule in config.alertRules { if let age = rule.maxAge { maxAges[rule.name] = age } }
+        self.maxAges = maxAges
         feedTags = FeedTagIndex(config)
     }
 
     /// The tags of an item (feed tags, then matching tag rules), the alert rules it
     /// matches, and those of them that also alert on edits.
-    public func evaluate(_ item: Item, feed: FeedConfig) -> (tags: [String], alerts: [String], onUpdate: [String]) {
+    public func evaluate(
+        _ item: Item, feed: FeedConfig, now: Date = Date()
+    ) -> (tags: [String], alerts: [String], onUpdate: [String]) {
         var document = Self.document(item, feed: feed.name, tags: feed.tags)
         var tags = feed.tags
         for name in tagRules.matches(document) where !tags.contains(name) { tags.append(name) }
         document.tags = tags
-        let alerts = alertRules.matches(document)
+        let alerts = withinMaxAge(alertRules.matches(document), item, now: now)
         return (tags, alerts, alerts.filter(onUpdate.contains))
+    }
+
+    /// `names` without the rules whose `max_age` the item's date is past.
+    func withinMaxAge(_ names: [String], _ item: Item, now: Date) -> [String] {
+        guard !maxAges.isEmpty, let dated = item.published ?? item.updated else { return names }
+        let age = now.timeIntervalSince(dated)
+        return names.filter { name in
+            guard let limit = maxAges[name] else { return true }
+            return age <= Double(limit.components.seconds)
+        }
     }
 
     /// The story rules of one feed's items, for the archive to call once each
@@ -56,7 +74,7 @@ public struct RuleBook: Sendable {
             var document = Self.document(entry.item, feed: feed, tags: entry.tags)
             document.storySources = story.sources
             document.coveredTags = feedTags.coveredTags(story.feeds)
-            return rules.matches(document)
+            return self.withinMaxAge(rules.matches(document), entry.item, now: Date())
         }
     }
 
