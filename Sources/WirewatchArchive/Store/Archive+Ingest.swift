@@ -158,6 +158,6 @@ extension Archive {
                     UNION ALL SELECT item_id FROM story_key_recent)
                 """) ?? 0
         }
-        return (index.filter.byteCount, stored + index.snapshot().items)
+        return (index.filters.reduce(0) { $0 + $1.byteCount }, stored + index.snapshot().items)
     }
 }
