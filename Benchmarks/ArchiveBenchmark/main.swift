@@ -138,6 +138,9 @@ print("story lookup µs, first 10k items: p50 \(Measure.format(Measure.percentil
 print("story lookup µs, last 10k items:  p50 \(Measure.format(Measure.percentile(lookupsLast, 0.5))) p99 \(Measure.format(Measure.percentile(lookupsLast, 0.99)))")
 print("archive: \(bytes) bytes = \(bytes / Int64(max(1, newItems))) bytes per item")
 print("peak RSS after ingest: \(Measure.format(Measure.peakRSSMiB())) MiB")
+// After the RSS line: counting the items reads every key.
+let storyMemory = try archive.storyKeyMemory()
+print("story-key filters: \(storyMemory.filterBytes) bytes for the \(storyMemory.items) items whose keys are in the tables = \(storyMemory.filterBytes / max(1, storyMemory.items)) bytes per item")
 
 // MARK: searches
 if !skipSearch {

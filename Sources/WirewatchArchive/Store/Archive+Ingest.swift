@@ -144,3 +144,20 @@ extension Archive {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension Archive {
+    /// The writer's memory for story lookups: the bytes of its Bloom filters and
+    /// the items whose keys the tables (and memory) hold, for the archive
+    /// benchmark's bytes per item. Reads every key: not for the daemon.
+    public func storyKeyMemory() throws(ArchiveError) -> (filterBytes: Int, items: Int) {
+        let index = storyKeys
+        let stored = try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT item_id) FROM (
+                    SELECT item_id FROM story_key_0 UNION ALL SELECT item_id FROM story_key_1
+                    UNION ALL SELECT item_id FROM story_key_recent)
+                """) ?? 0
+        }
+        return (index.filters.reduce(0) { $0 + $1.byteCount }, stored + index.snapshot().items)
+    }
+}

@@ -62,11 +62,11 @@ struct IngestWriter {
     /// again on every poll. (It would not alert again either way: the same link
     /// is the same story.) An edit at the same time is a new item of that story.
     private func sameArticleUnderOldID(_ entry: IngestItem) throws -> Row? {
-        guard entry.identity.hasPrefix("guid:"), let linkKey = entry.linkKey,
-              try keyTables.loadedFilter().mayContain(linkKey)
-        else { return nil }
+        guard entry.identity.hasPrefix("guid:"), let linkKey = entry.linkKey else { return nil }
+        let probe = try keyTables.probe([linkKey])
+        guard !probe.isEmpty else { return nil }
         var sameLink: [Int64] = []
-        try keyTables.lookup([linkKey], db) { _, item in sameLink.append(item) }
+        try keyTables.lookup(probe, db) { _, item in sameLink.append(item) }
         guard !sameLink.isEmpty else { return nil }
         let placeholders = Array(repeating: "?", count: sameLink.count).joined(separator: ",")
         let rows = try Row.fetchAll(

@@ -5,9 +5,10 @@ import WirewatchDedup
 /// Joins a newly archived item to a story: the story of an archived item with the
 /// same canonical link, or of the most similar near-duplicate, or a new story.
 ///
-/// Candidates come from the persisted `story_key` table (one index probe per
-/// signature key), so the cost of a lookup does not grow with the archive; each
-/// candidate is then verified on its stored signature.
+/// Candidates come from the persisted `story_key` tables (one index probe per
+/// signature key that a table's filter lets through), so the cost of a lookup
+/// does not grow with the archive; each candidate is then verified on its
+/// stored signature.
 struct StoryAssigner {
     /// Candidates verified at most, most keys shared first.
     static let maxCandidates = 24
@@ -48,8 +49,9 @@ struct StoryAssigner {
     }
 
     private func bestStory(for entry: IngestItem, keys allKeys: [Int64], linkKey: Int64?, itemID: Int64) throws -> Int64? {
-        // Only keys some earlier item may have are worth an index probe.
-        let keys = try keyTables.loadedFilter().mayContain(allKeys)
+        // Only keys some earlier item may have are worth an index probe, and
+        // only in the tables that may have them.
+        let keys = try keyTables.probe(allKeys)
         guard !keys.isEmpty else { return nil }
         var hits: [Int64: Int] = [:]
         var sameLink: Int64?

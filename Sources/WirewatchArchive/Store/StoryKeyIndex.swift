@@ -2,7 +2,7 @@ import GRDB
 import Synchronization
 import WirewatchDedup
 
-/// The writer's memory of the story-key tables: a Bloom filter over every key
+/// The writer's memory of the story-key tables: Bloom filters over every key
 /// in them, and the keys of recently committed items not yet written to them.
 ///
 /// Why keys wait: an item has ~45 keys spread uniformly over the key index, so
@@ -26,7 +26,14 @@ final class StoryKeyIndex: Sendable {
         var highestItem: Int64 = 0
     }
 
-    let filter = StoryKeyFilter()
+    /// One Bloom filter per key table: `filters[n]` holds the keys of
+    /// `story_key_n` and, while that table is current, those of the recent
+    /// table and of the keys waiting here (they all end up in it). A lookup
+    /// probes a table only for the keys its filter lets through.
+    let filters = [StoryKeyFilter(), StoryKeyFilter()]
+
+    /// Whether both filters were filled from the tables since the archive opened.
+    var filtersLoaded: Bool { filters.allSatisfy(\.isLoaded) }
     private let pending = Mutex(Pending())
 
     var needsFlush: Bool { pending.withLock { $0.items >= Self.flushThreshold } }
