@@ -1,6 +1,7 @@
 import Foundation
 import WirewatchArchive
 import WirewatchCore
+import WirewatchTesting
 
 /// Synthetic article text: `seed` picks the event so different seeds share little.
 func article(_ seed: Int, words: Int = 220) -> String {
@@ -26,4 +27,12 @@ func entry(_ guid: String, title: String, text: String, link: String? = nil, tag
         item: Item(guid: guid, link: link ?? "https://example.org/\(guid)", title: title, author: "Reporter", contentText: text),
         tags: tags, alertRules: alerts, updateAlertRules: onUpdate
     )
+}
+
+/// An archive with a one-hour story window, so that tests can rotate its story-key
+/// tables by ingesting at later times, and two feeds "a" and "b".
+func windowedArchive(_ dir: TemporaryDirectory) throws -> (archive: Archive, ids: [String: Int64], window: Double) {
+    let window: Double = 3_600
+    let archive = try Archive(path: dir.file("a.sqlite"), storyWindow: window)
+    return (archive, try archive.registerFeeds([("a", "u1"), ("b", "u2")]), window)
 }

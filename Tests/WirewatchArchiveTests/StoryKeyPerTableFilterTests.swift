@@ -12,9 +12,7 @@ struct StoryKeyPerTableFilterTests {
     @Test func aKeyIsLookedForOnlyWhereItMayBe() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let window: Double = 3_600
-        let archive = try Archive(path: dir.file("a.sqlite"), storyWindow: window)
-        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
+        let (archive, ids, window) = try windowedArchive(dir)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let old = entry("a1", title: "Nurses vote to strike", text: article(31))
         _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [old], at: start)
@@ -38,9 +36,7 @@ struct StoryKeyPerTableFilterTests {
     @Test func keysWaitingInMemoryAtARotationAreStillFound() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let window: Double = 3_600
-        let archive = try Archive(path: dir.file("a.sqlite"), storyWindow: window)
-        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
+        let (archive, ids, window) = try windowedArchive(dir)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a0", title: "Transit fares rise", text: article(40))], at: start)
         // Not flushed: a1's keys wait in memory through the rotation.

@@ -48,9 +48,7 @@ struct StoryKeyRecentTableTests {
     @Test func rotationMergesTheRecentKeysIntoTheTableGoingOutOfTurn() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let window: Double = 3_600
-        let archive = try Archive(path: dir.file("a.sqlite"), storyWindow: window)
-        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
+        let (archive, ids, window) = try windowedArchive(dir)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Nurses vote to strike", text: article(21))], at: start)
         try archive.flushStoryKeys()

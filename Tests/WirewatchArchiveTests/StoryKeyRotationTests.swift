@@ -12,9 +12,7 @@ struct StoryKeyRotationTests {
     @Test func itemsDatedBeforeTheOpenStillRotateTheTables() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let window: Double = 3_600
-        let archive = try Archive(path: dir.file("a.sqlite"), storyWindow: window)
-        let ids = try archive.registerFeeds([("a", "u1"), ("b", "u2")])
+        let (archive, ids, window) = try windowedArchive(dir)
         let start = Date().addingTimeInterval(-30 * 86_400)
         _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a1", title: "Nurses vote to strike", text: article(61))], at: start)
         // Written to the tables at that time (`flushStoryKeys` would date it now).
