@@ -48,7 +48,6 @@ final class AtomTable: @unchecked Sendable {
     /// those probes were as many as the exact ones, each a chain of cache misses.
     let prefixesOf: UnsafeMutablePointer<UInt64>
     let starts: UnsafeMutablePointer<Int32>
-    let lengths: UnsafeMutablePointer<Int32>
     /// Bit 0: case-sensitive (acronym rule); bit 1: prefix.
     let flags: UnsafeMutablePointer<UInt8>
     /// All atoms' folded bytes, followed by 8 bytes of padding for unaligned loads.
@@ -97,7 +96,6 @@ final class AtomTable: @unchecked Sendable {
         next = .allocate(capacity: count)
         next.initialize(repeating: -1, count: count)
         starts = .allocate(capacity: count)
-        lengths = .allocate(capacity: count)
         flags = .allocate(capacity: count)
         let total = atoms.reduce(0) { $0 + $1.folded.count }
         bytes = .allocate(capacity: total + 8)
@@ -106,7 +104,6 @@ final class AtomTable: @unchecked Sendable {
         var offset = 0
         for (id, atom) in atoms.enumerated() {
             starts[id] = Int32(offset)
-            lengths[id] = Int32(atom.folded.count)
             flags[id] = (atom.caseSensitive ? 1 : 0) | (atom.isPrefix ? 2 : 0)
             for byte in atom.folded {
                 bytes[offset] = byte
@@ -219,7 +216,6 @@ final class AtomTable: @unchecked Sendable {
         prefixesOf.deallocate()
         next.deallocate()
         starts.deallocate()
-        lengths.deallocate()
         flags.deallocate()
         bytes.deallocate()
         levels.deallocate()
