@@ -6,7 +6,9 @@ import Foundation
 /// `2004-07-08 23:56:58.0`), RFC 822/1123/2822 (weekday optional, 2- or
 /// 4-digit years, named and numeric zones, day/month swapped), compact
 /// ISO 8601 (`20031231T101455Z`, ordinal `2003-335`), asctime and Perforce
-/// (`2004/07/08 23:56:58`). Anything else is nil, never "now".
+/// (`2004/07/08 23:56:58`), and day-first dotted dates (`22.11.2026 10:05`).
+/// IANA zone names (`Europe/Paris`) are read from the time-zone database.
+/// Anything else is nil, never "now".
 public enum FeedDate {
     public static func parse(_ s: String) -> Date? {
         if let d = CanonicalDate.parse(s) { return d }
@@ -17,6 +19,7 @@ public enum FeedDate {
         // common RFC 822 form saves its work without changing any result.
         if let f = lower.utf8.first, f >= 48, f <= 57, let d = W3CDTF.parse(lower) { return d }
         return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
+            ?? DottedDate.parse(lower)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, UTC), as SCHEMA.md asks.
@@ -45,6 +48,12 @@ public enum FeedDate {
             "bst": 60, "ist": 330, "cet": 60, "met": 60, "mez": 60, "cest": 120, "mest": 120, "mesz": 120,
             "eet": 120, "eest": 180, "west": 60, "msk": 180, "jst": 540, "kst": 540,
             "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+            // More abbreviations outlets print (the ambiguous IST is India's, as above).
+            "acst": 570, "acdt": 630, "awst": 480, "nst": -210, "ndt": -150,
+            "sgt": 480, "hkt": 480, "pht": 480, "myt": 480, "wib": 420, "ict": 420,
+            "pkt": 300, "npt": 345, "gst": 240, "irst": 210, "idt": 180, "eat": 180, "trt": 180,
+            "cat": 120, "sast": 120, "wat": 60, "brt": -180, "art": -180, "clt": -240,
+            "cot": -300, "pet": -300, "hdt": -540, "chst": 600,
         ]
         // Military letters (RFC 822's table, as feedparser reads it: A = -1 h).
         for (i, c) in "abcdefghiklm".enumerated() { z[String(c)] = -(i + 1) * 60 }

@@ -76,3 +76,27 @@ enum Perforce {
         return CivilTime.date(y, mo, dd, h, mi, se, offsetMinutes: offset)
     }
 }
+
+/// The European numeric form some CMSes print: `22.11.2026[ 10:05[:30]][ zone]`
+/// (day first: with dots it is never month first).
+enum DottedDate {
+    static func parse(_ s: String) -> Date? {
+        let p = s.split(separator: " ")
+        guard p.count >= 1, p.count <= 3 else { return nil }
+        let fields = p[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[2].count == 4,
+              let dd = Int(fields[0]), let mo = Int(fields[1]), let y = Int(fields[2]) else { return nil }
+        var h = 0, mi = 0, se = 0, offset = 0
+        if p.count >= 2 {
+            let t = p[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            guard t.count == 2 || t.count == 3, let th = t[0], let tm = t[1] else { return nil }
+            h = th; mi = tm
+            if t.count == 3 { guard let ts = t[2] else { return nil }; se = ts }
+        }
+        if p.count == 3 {
+            guard let o = FeedDate.numericOffset(p[2]) ?? FeedDate.zones[String(p[2])] else { return nil }
+            offset = o
+        }
+        return CivilTime.date(y, mo, dd, h, mi, se, offsetMinutes: offset)
+    }
+}

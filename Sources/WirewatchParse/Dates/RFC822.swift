@@ -36,6 +36,10 @@ enum RFC822 {
         if let f = zone.first, f == "+" || f == "-" {
             guard let o = FeedDate.numericOffset(zone) else { return nil }
             offset = o
+        } else if zone.contains("/") {
+            // An IANA name: its offset on that date, or the time as UTC when unknown.
+            guard let local = CivilTime.date(year, month, max(day, 0), h, mi, se, offsetMinutes: 0) else { return nil }
+            offset = NamedZone.offset(iana: zone, local: Int(local.timeIntervalSince1970)) ?? 0
         } else {
             offset = FeedDate.zones[String(zone)] ?? 0
         }

@@ -3,6 +3,9 @@ import Foundation
 /// feedparser's `_parse_date_w3dtf`: `YYYY[-MM[-DD]][(T| )hh:mm[:ss[.f]]][Z|±hh:mm]`.
 enum W3CDTF {
     static func parse(_ s: String) -> Date? {
+        var s = Substring(s)
+        // RFC 9557's zone suffix (`…-05:00[america/new_york]`): the offset before it decides.
+        if s.last == "]", let open = s.lastIndex(of: "[") { s = s[..<open] }
         var parts = s.split(separator: "t", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1 {
             parts = parts[0].split(separator: " ").map(String.init)
@@ -22,6 +25,8 @@ enum W3CDTF {
             if let i = timePart.firstIndex(where: { $0 == "-" || $0 == "+" }) {
                 zone = String(timePart[i...])
                 timePart = String(timePart[..<i])
+                // `10:00:00 +01:00`: a space before the offset.
+                while timePart.last == " " { timePart.removeLast() }
             }
         }
         var time = timePart.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
