@@ -50,6 +50,10 @@ import WirewatchNotify
 /// notify = ["phone", "log"]      # optional: the sinks for this rule; default [notify] default
 /// quiet_hours = "22:00-07:00"    # optional: local time when sinks other than terminal and log wait
 ///
+/// [parse]                        # optional: limits on one feed document
+/// max_size = "32MB"              # larger responses and files are refused (64KB…1GB)
+/// max_depth = 256                # deeper nesting ends the parse, flagged malformed (8…256)
+///
 /// [metrics]                      # optional: Prometheus metrics at http://listen/metrics
 /// listen = "127.0.0.1:9464"      # HOST:PORT ([::1]:9464 for IPv6); default "127.0.0.1:9464"
 /// ```
@@ -85,6 +89,8 @@ public struct Config: Sendable {
     public var sinks: [SinkConfig] = []
     /// `[notify] default`: the sinks of alert rules that name none.
     public var defaultSinks: [String] = ["terminal", "log"]
+    /// `[parse]`: the largest document and the deepest nesting read.
+    public var parse = ParseLimits()
     /// `[metrics]`: where Prometheus metrics are served; nil (no `[metrics]`) for none.
     public var metrics: MetricsSettings?
 

@@ -69,6 +69,7 @@ public final class Daemon: Sendable {
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         var settings = Fetcher.Settings()
         settings.timeout = config.poll.timeout
+        settings.maxBodyBytes = config.parse.maxSize
         settings.politeness = HostGate.Limits(
             perHost: config.poll.perHost, minimumDelay: config.poll.hostDelay, global: config.poll.concurrency
         )
@@ -87,12 +88,20 @@ public final class Daemon: Sendable {
         }
         let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
-            fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
+            fetcher: fetcher, parser: Self.parser(config), archive: archive, queue: queue,
             rules: RuleBook(config: config), sinksByRule: sinksByRule, bodies: bodies, logger: logger
         )
         live = Mutex(Live(
             config: config, poller: poller, feedIDs: feedIDs, sinksByRule: sinksByRule, quietHours: Self.quietHours(config)
         ))
+    }
+
+    /// The parser with the config's `[parse]` limits.
+    static func parser(_ config: Config) -> FeedParser {
+        var options = ParseOptions()
+        options.maxDocumentBytes = config.parse.maxSize
+        options.maxDepth = config.parse.maxDepth
+        return FeedParser(options: options)
     }
 
     static func quietHours(_ config: Config) -> [String: QuietHours] {
@@ -107,13 +116,14 @@ public final class Daemon: Sendable {
 
     /// Takes a new, already validated config (SIGHUP): new and changed feeds
     /// and rules apply from the next polls; polls in flight finish with the old
-    /// ones. The archive, its path and story window, the HTTP clients and the
-    /// sinks stay as they were started (a restart changes those).
+    /// ones. The archive, its path and story window, the HTTP clients (and so
+    /// `[parse] max_size` for downloads) and the sinks stay as they were
+    /// started (a restart changes those).
     public func reload(_ config: Config) throws(ArchiveError) {
         let feedIDs = try archive.registerFeeds(config.feeds.map { ($0.name, $0.url) })
         let sinksByRule = Self.sinksByRule(config, override: sinkOverride)
         let poller = FeedPoller(
-            fetcher: fetcher, parser: FeedParser(), archive: archive, queue: queue,
+            fetcher: fetcher, parser: Self.parser(config), archive: archive, queue: queue,
             rules: RuleBook(config: config), sinksByRule: sinksByRule, bodies: bodies, logger: logger
         )
         live.withLock {

@@ -97,7 +97,7 @@ import WirewatchTesting
             (.retryLater(status: 503, url: url, retryAfter: retry), "HTTP 503 from \(url), retry after 2026-11-21T09:00:00Z"),
             (.retryLater(status: 429, url: url, retryAfter: nil), "HTTP 429 from \(url)"),
             (.transport(reason: "timed out after 30 s", url: url), "timed out after 30 s (\(url))"),
-            (.tooLarge(limit: 1024, url: url), "body larger than 1024 bytes (\(url))"),
+            (.tooLarge(limit: 1024, url: url), "body larger than 1024 bytes, the limit set by [parse] max_size (\(url))"),
             (.tooManyRedirects(limit: 8, url: url), "more than 8 redirects from \(url)"),
             (.redirectLoop(url: url, repeated: url), "redirect loop from \(url) (back to \(url))"),
             (.badRedirect(reason: "HTTP 301 without Location", url: url), "bad redirect from \(url): HTTP 301 without Location"),

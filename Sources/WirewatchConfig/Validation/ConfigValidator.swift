@@ -11,7 +11,7 @@ struct ConfigValidator {
     let directory: String
     var diagnostics: Diagnostics
 
-    static let sections = ["archive", "notify", "poll", "feed", "tag", "alert", "sink", "metrics"]
+    static let sections = ["archive", "notify", "poll", "parse", "feed", "tag", "alert", "sink", "metrics"]
     static let arrayOfTablesSections: Set<String> = ["feed", "tag", "alert", "sink"]
 
     init(text: String, file: String, absoluteFile: String) {
@@ -57,6 +57,11 @@ struct ConfigValidator {
         if let poll = section("poll", of: root) {
             config.poll = pollSettings(poll)
         }
+        if let parse = section("parse", of: root) {
+            parse.checkKeys(["max_size", "max_depth"], &diagnostics)
+            if let size = parse.byteSize("max_size", in: ParseLimits.sizeRange, &diagnostics) { config.parse.maxSize = size }
+            if let depth = parse.integer("max_depth", in: ParseLimits.depthRange, &diagnostics) { config.parse.maxDepth = depth }
+        }
         config.feeds = feeds(root, poll: config.poll)
         config.tagRules = rules("tag", of: root)
         config.alertRules = rules("alert", of: root, knownSinks: knownSinks)
@@ -68,7 +73,7 @@ struct ConfigValidator {
 
     // MARK: - Root and sections
 
-    /// Only the six sections may appear at the top; a misspelt one is named the way it
+    /// Only the known sections may appear at the top; a misspelt one is named the way it
     /// was written (`[archve]`, `[[feeds]]`, `'title'`), with the likely intended section.
     private mutating func checkRootKeys(_ root: TableReader) {
         for key in root.table.keys where !Self.sections.contains(key) {

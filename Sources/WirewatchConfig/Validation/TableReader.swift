@@ -103,6 +103,31 @@ struct TableReader {
         return duration
     }
 
+    /// A size: a string such as `"32MB"` or an integer number of bytes, within `range`.
+    func byteSize(_ key: String, in range: ClosedRange<Int>, _ diagnostics: inout Diagnostics) -> Int? {
+        guard let value = value(key) else { return nil }
+        let bytes: Int?
+        if let number = value.int {
+            bytes = number
+        } else if let text = value.string {
+            bytes = ByteSize.parse(text)
+            if bytes == nil {
+                diagnostics.error(message(key, "bad size \"\(text)\" (write it like \"512KB\" or \"32MB\")"), line: line(of: key))
+                return nil
+            }
+        } else {
+            let found = TOMLValueDescription.withArticle(value)
+            diagnostics.error(message(key, "expected a size such as \"32MB\", found \(found)"), line: line(of: key))
+            return nil
+        }
+        guard let bytes, range.contains(bytes) else {
+            let limits = "\(ByteSize.describe(range.lowerBound))…\(ByteSize.describe(range.upperBound))"
+            diagnostics.error(message(key, "\(ByteSize.describe(bytes ?? 0)) is out of range (\(limits))"), line: line(of: key))
+            return nil
+        }
+        return bytes
+    }
+
     /// An array of strings; each element of another type is reported on its own line.
     func stringArray(_ key: String, _ diagnostics: inout Diagnostics) -> [String]? {
         guard let array = typed(key, .array, "an array of strings", required: false, &diagnostics)?.array else {

@@ -35,7 +35,7 @@ public enum FetchError: Error, Sendable, CustomStringConvertible, Equatable {
                 "HTTP \(status) from \(url)"
             }
         case .transport(let reason, let url): "\(reason) (\(url))"
-        case .tooLarge(let limit, let url): "body larger than \(limit) bytes (\(url))"
+        case .tooLarge(let limit, let url): "body larger than \(limit) bytes, the limit set by [parse] max_size (\(url))"
         case .tooManyRedirects(let limit, let url): "more than \(limit) redirects from \(url)"
         case .redirectLoop(let url, let repeated): "redirect loop from \(url) (back to \(repeated))"
         case .badRedirect(let reason, let url): "bad redirect from \(url): \(reason)"
