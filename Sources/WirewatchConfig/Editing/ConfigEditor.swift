@@ -99,6 +99,7 @@ public enum ConfigEditor {
     /// Each `[[feed]]` element's `name` (nil where it has none), in file order.
     static func feedNames(_ text: String) -> [String?] {
         guard let table = try? TOMLTable(string: text) else { return [] }
+        defer { table.clear() }  // TOMLKit never frees a parsed document (see ConfigValidator)
         let value: TOMLValueConvertible? = table["feed"]
         guard let array = value?.array else { return [] }
         return array.map { element in
@@ -110,7 +111,7 @@ public enum ConfigEditor {
     /// The text must be TOML before anything in it can be found.
     private static func locate(_ text: String) throws(ConfigEditError) -> KeyLocator {
         do {
-            _ = try TOMLTable(string: text)
+            try TOMLTable(string: text).clear()  // TOMLKit never frees a parsed document (see ConfigValidator)
         } catch let error as TOMLParseError {
             throw ConfigEditError("line \(error.source.begin.line): not valid TOML (\(error.description)); fix it first (wirewatch check)")
         } catch {

@@ -31,6 +31,10 @@ struct ConfigValidator {
         } catch {
             throw ConfigErrors([ConfigError(file: file, line: nil, message: "cannot parse: \(error)")])
         }
+        // TOMLKit never frees a parsed document (TOMLTable has no deinit): 7.5 MB
+        // for a 10,000-feed config, leaked again at every reload. `clear()` frees
+        // its contents; nothing read from it is kept past this function.
+        defer { table.clear() }
         let root = TableReader(table: table, path: [], context: "", locator: KeyLocator(source: text))
         checkRootKeys(root)
 
