@@ -24,9 +24,33 @@ struct RegexRiskTests {
         #expect(RegexRisk.nestedRepetition(in: pattern) == nil, "\(pattern)")
     }
 
+    @Test(arguments: [
+        (#"(\w|\d)+$"#, 0), (#"(.|\s)*x"#, 0), ("x([a-z]|e)+", 1), (#"((\w|\d)x)*"#, 0),
+        (#"(\d|[0-9a-f])+"#, 0), (#"(é|\w)+"#, 0), (#"(\W|,)+"#, 0), (#"(\s|\h)*"#, 0),
+        (#"(?:\w|\.|\d)+"#, 0), (#"(a|[^b])*"#, 0), (#"(\w|\d){2,}"#, 0), (#"strike ((\d)|\w)+"#, 7),
+    ])
+    func overlappingAlternativesAreFound(pattern: String, offset: Int) {
+        #expect(RegexRisk.find(in: pattern) == .init(offset: offset, kind: .overlappingAlternatives), "\(pattern)")
+    }
+
+    @Test(arguments: [
+        #"(\w|-)+"#, #"(.|\n)*"#, #"(\w|\W)*"#, "(a|b)+", #"(\d|x)+"#, #"(\s|,)+"#, #"(\w|\d){2}"#,
+        #"(?>\w|\d)+"#, #"(\w|\d)++"#, "(ab|ac)+", #"([a-z]|[0-9])+"#, #"(\p{L}|\d)+"#, #"(\w|\d)"#,
+        #"(é|è)+"#, #"([[:alpha:]]|\d)+"#, #"(\.|,)+"#, #"(\b|a)+"#, #"([^\d]|\d)+"#,
+    ])
+    func disjointAlternativesPass(pattern: String) {
+        #expect(RegexRisk.find(in: pattern) == nil, "\(pattern)")
+    }
+
     @Test func theRuleIsRefusedWithTheGroupPointedAt() {
         let error = syntaxError(#"strike /(\w+\s?)+vote/"#)
         #expect(error?.column == 9)
         #expect(error?.message.hasPrefix("nested repetition") == true, "\(String(describing: error))")
+    }
+
+    @Test func overlappingAlternativesAreRefusedWithTheirOwnReason() {
+        let error = syntaxError(#"title:/(\w|\d)+ arrested/"#)
+        #expect(error?.column == 8)
+        #expect(error?.message.hasPrefix("overlapping alternatives") == true, "\(String(describing: error))")
     }
 }

@@ -73,10 +73,14 @@ struct Compiler {
                     "'(i?)' makes a letter 'i' optional; for a case-insensitive regular expression write /…/i",
                     column: term.column + 1)
             }
-            if let offset = RegexRisk.nestedRepetition(in: pattern) {
-                throw self.error(
-                    "nested repetition: a repeated group whose contents repeat by themselves can take exponential time on some texts; repeat one or the other",
-                    column: term.column + 1 + offset)
+            if let risk = RegexRisk.find(in: pattern) {
+                let message = switch risk.kind {
+                case .nestedRepetition:
+                    "nested repetition: a repeated group whose contents repeat by themselves can take exponential time on some texts; repeat one or the other"
+                case .overlappingAlternatives:
+                    "overlapping alternatives: a repeated group whose alternatives can match the same character can take exponential time on some texts; make them exclude each other (\\w already holds \\d; [\\s\\S] is any character)"
+                }
+                throw self.error(message, column: term.column + 1 + risk.offset)
             }
             do {
                 return .regex(try CompiledRegex(pattern: pattern, ignoreCase: ignoreCase), scope)

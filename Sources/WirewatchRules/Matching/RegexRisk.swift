@@ -6,18 +6,34 @@
 /// Rules run inside the daemon's ingest, so such a rule would stall every feed; it is
 /// refused when the config is loaded instead, with the group pointed at.
 ///
+/// The same blow-up comes from a repeated group with two alternatives that can match
+/// the same character: `(\w|\d)+`, `(.|\s)*` (a run of 22 digits or spaces took
+/// 5–7 s here, doubling with each one more).
+///
 /// Deliberately narrow, so that safe patterns pass: `(\s+\w+)+` and `(\w+,)*` have
-/// something mandatory and different between repeats, and possessive quantifiers
-/// (`a++`) and atomic groups (`(?>…)`) do not backtrack. Alternations whose branches
-/// overlap (`(a|ab)*`) are not recognized.
+/// something mandatory and different between repeats, `(\w|-)+` and `(.|\n)*` have
+/// alternatives that never match the same character, and possessive quantifiers
+/// (`a++`) and atomic groups (`(?>…)`) do not backtrack. Alternatives that overlap
+/// only over several characters (`(a|aa)*`) are not recognized.
 enum RegexRisk {
-    /// The offset, in Unicode scalars of `pattern`, of the first repeated group whose
-    /// contents can repeat by themselves; nil if there is none (or the pattern is not
-    /// read to its end, which the regex compiler reports anyway).
-    static func nestedRepetition(in pattern: String) -> Int? {
+    struct Finding: Equatable {
+        enum Kind { case nestedRepetition, overlappingAlternatives }
+        /// In Unicode scalars of the pattern: the repeated group.
+        let offset: Int
+        let kind: Kind
+    }
+
+    /// The first repeated group that can take exponential time; nil if there is none
+    /// (or the pattern is not read to its end, which the regex compiler reports anyway).
+    static func find(in pattern: String) -> Finding? {
         var reader = Reader(chars: Array(pattern.unicodeScalars))
         _ = reader.alternation()
         return reader.found
+    }
+
+    /// The offset of the first repeated group whose contents can repeat by themselves.
+    static func nestedRepetition(in pattern: String) -> Int? {
+        find(in: pattern).flatMap { $0.kind == .nestedRepetition ? $0.offset : nil }
     }
 
     /// One item of a sequence, as far as the check needs it.
@@ -27,12 +43,23 @@ enum RegexRisk {
         var repeats = false
         /// It can match the empty string (minimum 0, or zero-width).
         var optional = false
+        /// It can match one text in more than one way (overlapping alternatives).
+        var ambiguous = false
+        /// It matches exactly one character, of this set (nil: not known to).
+        var single: RegexCharSet?
+    }
+
+    /// What an alternation (a group's body) can do.
+    private struct Body {
+        var repeats = false
+        var ambiguous = false
+        var single: RegexCharSet?
     }
 
     private struct Reader {
         let chars: [Unicode.Scalar]
         var index = 0
-        var found: Int?
+        var found: Finding?
 
         init(chars: [Unicode.Scalar]) { self.chars = chars }
 
@@ -40,9 +67,12 @@ enum RegexRisk {
         var current: Unicode.Scalar { chars[index] }
 
         /// Branches up to `)` or the end: whether some branch repeats by itself (one
-        /// repeating item, every other item optional).
-        mutating func alternation() -> Bool {
-            var risky = false
+        /// repeating item, every other item optional), whether two branches can
+        /// match the same character, and the one-character set when every branch is one.
+        mutating func alternation() -> Body {
+            var body = Body()
+            var singles: [RegexCharSet] = []
+            var allSingle = true
             while true {
                 var items: [Item] = []
                 while !atEnd, current != "|", current != ")" {
@@ -50,11 +80,23 @@ enum RegexRisk {
                 }
                 let repeating = items.indices.filter { items[$0].repeats }
                 if repeating.contains(where: { r in items.indices.allSatisfy { $0 == r || items[$0].optional } }) {
-                    risky = true
+                    body.repeats = true
                 }
-                guard !atEnd, current == "|" else { return risky }
+                if items.contains(where: \.ambiguous) { body.ambiguous = true }
+                if items.count == 1, let single = items[0].single {
+                    if singles.contains(where: { $0.overlaps(single) }) { body.ambiguous = true }
+                    singles.append(single)
+                } else {
+                    allSingle = false
+                }
+                guard !atEnd, current == "|" else { break }
                 index += 1
             }
+            if allSingle, var union = singles.first {
+                for set in singles.dropFirst() { union.formUnion(set) }
+                body.single = union
+            }
+            return body
         }
 
         /// One atom and its quantifier.
@@ -62,6 +104,7 @@ enum RegexRisk {
             let start = index
             var item = Item()
             var groupRepeats = false
+            var single: RegexCharSet?
             var repeatable = true  // false for zero-width atoms and atomic groups
             let c = current
             index += 1
@@ -70,28 +113,41 @@ enum RegexRisk {
                 var kind = GroupKind.capturing
                 if !atEnd, current == "?" { kind = groupKind() }
                 if kind == .optionSetter { return Item(repeats: false, optional: true) }
-                let bodyRepeats = alternation()
+                let body = alternation()
                 if !atEnd, current == ")" { index += 1 }
                 switch kind {
                 case .lookaround: repeatable = false; item.optional = true
-                case .atomic: groupRepeats = false
-                default: groupRepeats = bodyRepeats
+                case .atomic: single = body.single
+                default:
+                    groupRepeats = body.repeats
+                    item.ambiguous = body.ambiguous
+                    single = body.single
                 }
             case "[":
                 skipClass()
+                single = index - 1 > start + 1 ? RegexCharSet.bracket(chars[(start + 1)..<(index - 1)]) : nil
             case "\\":
+                if !atEnd { single = RegexCharSet.escapeClass(current) ?? RegexCharSet.escapedLiteral(current) }
                 skipEscape(&item, &repeatable)
+                if !repeatable { single = nil }
             case "^", "$":
                 item.optional = true
                 repeatable = false
+            case ".":
+                single = .dot
             default:
-                break
+                single = .scalar(c)
             }
             let (minimum, maximum, possessive) = quantifier()
             if minimum == 0 { item.optional = true }
             let quantifierRepeats = repeatable && !possessive && (maximum ?? 2) > 1
-            if quantifierRepeats, groupRepeats, found == nil { found = start }
+            if quantifierRepeats, groupRepeats, found == nil { found = Finding(offset: start, kind: .nestedRepetition) }
+            // A few repeats of an ambiguous group cost a few times more; many cost 2^n.
+            if quantifierRepeats, item.ambiguous, (maximum ?? .max) > 8, found == nil {
+                found = Finding(offset: start, kind: .overlappingAlternatives)
+            }
             item.repeats = quantifierRepeats || groupRepeats
+            item.single = minimum == 1 && maximum == 1 ? single : nil
             return item
         }
 
