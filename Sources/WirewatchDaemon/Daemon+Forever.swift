@@ -14,12 +14,12 @@ extension Daemon {
     /// timeout and never holds up the loop that starts the others.
     public func runForever() async {
         var schedule = PollSchedule()
-        var feeds = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var feeds = FeedTable(config.feeds)
         /// Feeds gone (410): left out of the schedule until a reload finds them reset.
         var gone: Set<String> = []
         let states = (try? archive.pollStates()) ?? [:]
         let now = Date()
-        for feed in enabledFeeds {
+        for feed in config.feeds where feed.enabled {
             if let due = startDue(feed, state: states[feed.name], now: now) {
                 schedule.schedule(feed.name, at: due)
             } else {
@@ -44,9 +44,9 @@ extension Daemon {
                     // New (or newly enabled) feeds, and gone ones whose URL changed or
                     // that were re-enabled, are polled now; removed ones drop out when
                     // they come due; changed bounds apply from their next poll.
-                    let updated = Dictionary(enabledFeeds.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                    let updated = FeedTable(config.feeds)
                     let states = (try? archive.pollStates()) ?? [:]
-                    for name in updated.keys where feeds[name] == nil && !gone.contains(name) {
+                    for name in updated.names where feeds[name] == nil && !gone.contains(name) {
                         if states[name]?.health == .gone { gone.insert(name) } else { schedule.schedule(name, at: Date()) }
                     }
                     for name in gone where updated[name] != nil && states[name]?.health != .gone {
