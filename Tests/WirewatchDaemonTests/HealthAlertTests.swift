@@ -12,12 +12,7 @@ import WirewatchTesting
 struct HealthAlertTests {
     func config(_ dir: TemporaryDirectory, _ server: FeedServer) throws -> Config {
         try Config.load(path: try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [notify]
-            log = "alerts.log"
-            [poll]
-            host_delay = "0s"
+            \(configPreamble)
             [[feed]]
             name = "gone"
             url = "\(server.url("/gone.xml"))"

@@ -18,12 +18,7 @@ struct ParseLimitsDaemonTests {
         server.route("/small.xml", .ok(body: rss([("s1", "A short feed", "Short.")])))
         try dir.write("big.xml", big)
         let file = try dir.write("wirewatch.toml", """
-            [archive]
-            path = "archive.sqlite"
-            [notify]
-            log = "alerts.log"
-            [poll]
-            host_delay = "0s"
+            \(configPreamble)
             [parse]
             max_size = "64KB"
             max_depth = 32

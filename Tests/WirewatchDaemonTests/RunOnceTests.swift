@@ -10,12 +10,7 @@ import WirewatchTesting
 struct RunOnceTests {
     func config(in dir: TemporaryDirectory, server: FeedServer) throws -> Config {
         let text = """
-            [archive]
-            path = "archive.sqlite"
-            [notify]
-            log = "alerts.log"
-            [poll]
-            host_delay = "0s"
+            \(configPreamble)
             [[feed]]
             name = "good"
             url = "\(server.url("/good.xml"))"

@@ -29,3 +29,14 @@ func rss(_ items: [(String, String, String)]) -> String {
         </channel></rss>
         """
 }
+
+/// The start of most test configs: the archive and the alert log in the test's
+/// folder, and no delay between requests to the one loopback host.
+let configPreamble = """
+    [archive]
+    path = "archive.sqlite"
+    [notify]
+    log = "alerts.log"
+    [poll]
+    host_delay = "0s"
+    """
