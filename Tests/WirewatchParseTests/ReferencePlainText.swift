@@ -71,7 +71,9 @@ enum ReferencePlainText {
         }
 
         mutating func emitScalar(_ v: UInt32) {
-            if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
+            if v == 32 || v == 9 || v == 10 || v == 13 || v == 12 || v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 {
+                pendingSpace = true; return
+            }
             if v < 0x80 { emit(UInt8(v)); return }
             if pendingSpace {
                 if !out.isEmpty { out.append(32) }

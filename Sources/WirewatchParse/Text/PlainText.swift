@@ -119,7 +119,10 @@ public enum PlainText {
         }
 
         mutating func emitScalar(_ v: UInt32) {
-            if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
+            // Spaces written as references (`&#32;`, `&#10;`, `&nbsp;`, `&thinsp;`…) collapse like literal ones.
+            if v == 32 || v == 9 || v == 10 || v == 13 || v == 12 || v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 {
+                pendingSpace = true; return
+            }
             flushSpace()
             if v >= 0x80 { high |= 0x80 }
             switch v {
