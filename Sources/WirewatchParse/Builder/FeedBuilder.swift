@@ -71,7 +71,11 @@ final class FeedBuilder {
 
     func makeName(local: String, givenPrefix: String?, uri rawURI: String) -> ElementName {
         let (_, lower) = Namespaces.normalize(rawURI)
-        var prefix: String? = Namespaces.known[lower]
+        // An undeclared prefix (`<dc:creator>` with no xmlns:dc, common in
+        // hand-made feeds) reaches us with no URI: keep the prefix as
+        // written, as feedparser's fallback parser does, so `dc:creator`
+        // is still the author and `content:encoded` the content.
+        var prefix: String? = rawURI.isEmpty && givenPrefix != nil ? givenPrefix : Namespaces.known[lower]
         if prefix == nil {
             prefix = givenPrefix
             if prefix == nil, !rawURI.isEmpty {
