@@ -19,7 +19,7 @@ struct RealWorldFeedTests {
 
     /// Every feed above, for the daemon-path / JSON-path agreement check.
     static let all: [(String, [UInt8])] = [
-        ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)),
+        ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)), ("shift_jis-cp932", shiftJIS),
     ]
 
     @Test func spacesWrittenAsReferencesCollapse() {
@@ -37,5 +37,26 @@ struct RealWorldFeedTests {
         let e = r.result["entries"]?.arrayValue?.first
         #expect(e?["author"]?.stringValue == "Someone")
         #expect(e?["creator"] == nil)
+    }
+
+    /// ITmedia-style RSS 1.0 declared Shift_JIS, with CP932's ① and ～ in it.
+    static let shiftJIS: [UInt8] = {
+        var b = Array("""
+        <?xml version="1.0" encoding="Shift_JIS"?>
+        <rdf:RDF xmlns="http://purl.org/rss/1.0/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xml:lang="ja">
+        <channel rdf:about="https://www.itmedia.co.jp/"><title>ITmedia</title><link>https://www.itmedia.co.jp/news/</link></channel>
+        <item rdf:about="https://www.itmedia.co.jp/news/1.html"><title>
+        """.utf8)
+        // 「iPhone」発表① in CP932: 「 81 75, 」 81 76, 発 94 AD, 表 95 5C, ① 87 40.
+        b += [0x81, 0x75] + Array("iPhone".utf8) + [0x81, 0x76, 0x94, 0xAD, 0x95, 0x5C, 0x87, 0x40]
+        b += Array("</title><link>https://www.itmedia.co.jp/news/1.html</link></item></rdf:RDF>".utf8)
+        return b
+    }()
+
+    @Test func shiftJISWithWindowsExtensionsDecodes() throws {
+        let r = FeedParser().parse(Self.shiftJIS, context: .init())
+        #expect(!r.isMalformed)
+        #expect(r.encoding == "shift_jis")
+        #expect(try #require(r.items.first).title == "「iPhone」発表①")
     }
 }
