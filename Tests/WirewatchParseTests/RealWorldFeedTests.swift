@@ -59,4 +59,12 @@ struct RealWorldFeedTests {
         #expect(r.encoding == "shift_jis")
         #expect(try #require(r.items.first).title == "「iPhone」発表①")
     }
+
+    @Test func twelveHourClockDates() {
+        #expect(FeedDate.parse("Fri, 20 Nov 2026 4:30:00 PM GMT") == utc(2026, 11, 20, 16, 30))
+        #expect(FeedDate.parse("Fri, 20 Nov 2026 12:05:00 AM +0100") == utc(2026, 11, 19, 23, 5))
+        #expect(FeedDate.parse("Fri, 20 Nov 2026 12:05 PM") == utc(2026, 11, 20, 12, 5))
+        #expect(FeedDate.parse("Fri, 20 Nov 2026 13:05:00 PM GMT") == nil)
+    }
+
 }

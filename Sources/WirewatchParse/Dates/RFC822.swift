@@ -25,7 +25,14 @@ enum RFC822 {
         if parts[2].count <= 2 { year += year < 90 ? 2000 : 1900 }
         var tp = parts[3].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         while tp.count < 3 { tp.append(0) }
-        guard tp.count == 3, let h = tp[0], let mi = tp[1], let se = tp[2] else { return nil }
+        guard tp.count == 3, var h = tp[0], let mi = tp[1], let se = tp[2] else { return nil }
+        // A 12-hour clock ("4:30:00 PM GMT", ASP.NET feeds): PM is not a zone.
+        if parts[4] == "am" || parts[4] == "pm" {
+            guard (1...12).contains(h) else { return nil }
+            h = h % 12 + (parts[4] == "pm" ? 12 : 0)
+            parts.remove(at: 4)
+            if parts.count < 5 { parts.append("gmt") }
+        }
         var zone = parts[4]
         if zone.hasPrefix("etc/") { zone = zone.dropFirst(4) }
         if zone.hasPrefix("gmt") || zone.hasPrefix("utc") {
