@@ -60,6 +60,23 @@ struct RealWorldFeedTests {
         #expect(try #require(r.items.first).title == "「iPhone」発表①")
     }
 
+    @Test func textBeforeTheDocumentIsSkipped() throws {
+        let php = "Warning: Cannot modify header information in /var/www/feed.php on line 12\n"
+            + "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>PHP</title>"
+            + "<link>https://p.example.com/</link><item><title>First</title><link>/1</link></item></channel></rss>"
+        let r = parse(php, url: "https://p.example.com/feed.php")
+        #expect(r.isMalformed)
+        #expect(r.version == "rss20")
+        #expect(r.feed.title == "PHP")
+        #expect(r.items.map(\.link) == ["https://p.example.com/1"])
+        #expect(r.result["bozo"] == .bool(true))
+        // An HTML page is still not a feed.
+        let html = parse("<!DOCTYPE html><html><head><title>Home</title></head><body><p>rss</p></body></html>")
+        #expect(html.items.isEmpty)
+        #expect(LeadingJunk.documentStart(Array("  <rss/>".utf8)) == nil)
+        #expect(LeadingJunk.documentStart(Array("{\"version\": 1}".utf8)) == nil)
+    }
+
     @Test func twelveHourClockDates() {
         #expect(FeedDate.parse("Fri, 20 Nov 2026 4:30:00 PM GMT") == utc(2026, 11, 20, 16, 30))
         #expect(FeedDate.parse("Fri, 20 Nov 2026 12:05:00 AM +0100") == utc(2026, 11, 19, 23, 5))

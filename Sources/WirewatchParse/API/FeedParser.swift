@@ -64,6 +64,11 @@ public struct FeedParser: Sendable {
                          "document is larger than \(options.maxDocumentBytes) bytes; the rest was not read")
             input = Array(input.prefix(options.maxDocumentBytes))
         }
+        var junkProblem: ProblemList.Entry?
+        if let start = LeadingJunk.documentStart(input) {
+            junkProblem = .init(kind: .xml, message: "line 1: \(start) bytes of text before the document were skipped")
+            input = Array(input[start...])
+        }
         let hasHTTP = !context.headers.isEmpty
         let decoded = EncodingDetector.detect(input, headers: context.headers, hasHTTP: hasHTTP)
         var encodingProblem: ProblemList.Entry?
@@ -106,7 +111,7 @@ public struct FeedParser: Sendable {
             if let u = builder.undeclaredEntity {
                 candidates.append((u.line, .init(kind: .xml, message: "line \(u.line): undefined entity &\(u.name);")))
             }
-            xmlProblem = candidates.min { $0.line < $1.line }?.entry
+            xmlProblem = junkProblem ?? candidates.min { $0.line < $1.line }?.entry
             // A Netscape DOCTYPE marks RSS 0.91 Netscape (feedparser's rule).
             if session.doctypeExternalID?.lowercased().contains("netscape") == true,
                builder.version.isEmpty || builder.version.hasPrefix("rss") {
