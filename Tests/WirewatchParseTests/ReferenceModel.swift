@@ -16,7 +16,15 @@ enum ReferenceModel {
         info.language = f["language"]?.stringValue
         info.updated = (f["updated"]?.stringValue ?? f["published"]?.stringValue).flatMap(referenceDate)
         info.ttlMinutes = f["ttl"]?.stringValue.flatMap { Int(Text.strip($0)) }
-        let items = (result["entries"]?.arrayValue ?? []).map { item($0, feedLanguage: info.language) }
+        info.syndicationPeriod = FeedBuilder.syndicationPeriod(
+            period: f["sy_updateperiod"]?.stringValue, frequency: f["sy_updatefrequency"]?.stringValue
+        )
+        let version = result["version"]?.stringValue ?? ""
+        let feedAuthor = version.hasPrefix("atom") || version.hasPrefix("json")
+            ? f["author"]?.stringValue.map(ModelMapper.plainAuthor) : nil
+        let items = (result["entries"]?.arrayValue ?? []).map {
+            item($0, feedLanguage: info.language, isRSS: version.hasPrefix("rss"), feedAuthor: feedAuthor)
+        }
         return (info, items)
     }
 
@@ -29,7 +37,7 @@ enum ReferenceModel {
         return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
     }
 
-    static func item(_ e: JSONValue, feedLanguage: String?) -> Item {
+    static func item(_ e: JSONValue, feedLanguage: String?, isRSS: Bool = false, feedAuthor: String? = nil) -> Item {
         var it = Item()
         it.guid = e["id"]?.stringValue
         it.link = e["link"]?.stringValue
@@ -39,7 +47,8 @@ enum ReferenceModel {
             it.summaryIsHTML = isHTML(e["summary_detail"], default: true)
             it.summaryText = it.summaryIsHTML ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(s)
         }
-        if let contents = e["content"]?.arrayValue?.filter({ if case .object = $0 { return true } else { return false } }),
+        if let contents = e["content"]?.arrayValue?.filter({ if case .object = $0 { return true } else { return false } })
+            .filter({ !isRSS || isHTML($0, default: true) }),
            !contents.isEmpty {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best["value"]?.stringValue {
@@ -47,10 +56,11 @@ enum ReferenceModel {
                 it.contentText = isHTML(best, default: true) ? ReferencePlainText.fromHTML(v) : ReferencePlainText.collapse(v)
             }
         }
-        it.author = e["author"]?.stringValue
+        it.author = e["author"]?.stringValue.map(ModelMapper.plainAuthor) ?? feedAuthor
         it.published = e["published"]?.stringValue.flatMap(referenceDate)
         it.updated = e["updated"]?.stringValue.flatMap(referenceDate)
         it.categories = (e["tags"]?.arrayValue ?? []).compactMap { $0["term"]?.stringValue }.filter { !$0.isEmpty }
+            .map(PlainText.decodingLeftoverReferences)
         var encs: [Enclosure] = []
         for l in e["links"]?.arrayValue ?? [] {
             guard l["rel"]?.stringValue == "enclosure", let h = l["href"]?.stringValue, !h.isEmpty else { continue }
@@ -73,7 +83,8 @@ enum ReferenceModel {
     }
 
     static func plain(_ s: String, detail: JSONValue?) -> String {
-        isHTML(detail, default: false) ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(s)
+        isHTML(detail, default: false)
+            ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(PlainText.decodingLeftoverReferences(s))
     }
 
     /// Field-by-field differences between the fast path and the JSON path ("" when equal).

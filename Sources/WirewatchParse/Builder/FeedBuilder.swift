@@ -234,9 +234,9 @@ final class FeedBuilder {
         for e in entries {
             if let itemSink {
                 // The channel's <language> comes before its items in practice.
-                itemSink(ModelMapper.item(e, feedLanguage: feed.string("language")))
+                itemSink(ModelMapper.item(e, .init(self, feedLanguage: feed.string("language"))))
             } else {
-                mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
+                mappedItems.append(ModelMapper.item(e, .init(self, feedLanguage: nil)))
             }
         }
         entries.removeAll(keepingCapacity: true)

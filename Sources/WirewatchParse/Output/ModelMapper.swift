@@ -16,23 +16,49 @@ enum ModelMapper {
         )
         info.skipHours = b.skipHours.sorted()
         info.skipDays = b.skipDays.sorted()
+        let scope = Scope(b, feedLanguage: info.language)
         if let sink = b.itemSink {
-            for e in b.entries { sink(item(e, feedLanguage: info.language)) }
+            for e in b.entries { sink(item(e, scope)) }
             b.entries.removeAll()
             return (info, [])
         }
         var items = b.mappedItems
         if items.isEmpty {
-            items = b.entries.map { item($0, feedLanguage: info.language) }
+            items = b.entries.map { item($0, scope) }
         } else {
-            // Items made while parsing did not know the feed's language yet.
+            // Items made while parsing did not know the feed's language (or author) yet.
             for i in items.indices where items[i].language == nil { items[i].language = info.language }
-            items += b.entries.map { item($0, feedLanguage: info.language) }
+            if let a = scope.feedAuthor {
+                for i in items.indices where items[i].author == nil { items[i].author = a }
+            }
+            items += b.entries.map { item($0, scope) }
         }
         return (info, items)
     }
 
-    static func item(_ e: FPDict, feedLanguage: String?) -> Item {
+    /// What an item's mapping needs from the feed around it.
+    struct Scope {
+        var feedLanguage: String?
+        /// RSS: a `text/plain` "content" is a second description (a photo's
+        /// `media:description`, `itunes:summary`), never the article body.
+        var isRSS = false
+        /// Atom and JSON Feed: the feed's author is every entry's author
+        /// unless the entry names its own (RFC 4287 §4.2.1, JSON Feed 1.1).
+        var feedAuthor: String?
+
+        init(feedLanguage: String?, version: String = "", feedAuthor: String? = nil) {
+            self.feedLanguage = feedLanguage
+            isRSS = version.hasPrefix("rss")
+            if version.hasPrefix("atom") || version.hasPrefix("json") { self.feedAuthor = feedAuthor.map(ModelMapper.plainAuthor) }
+        }
+
+        init(_ b: FeedBuilder, feedLanguage: String?) {
+            self.init(feedLanguage: feedLanguage, version: b.version, feedAuthor: b.feed.string("author"))
+        }
+    }
+
+    static func item(_ e: FPDict, _ scope: Scope) -> Item {
+        let feedLanguage = scope.feedLanguage
         var it = Item()
         it.guid = e.string("id")
         it.link = e.string("link")
@@ -42,7 +68,8 @@ enum ModelMapper {
             it.summaryIsHTML = isHTML(e["summary_detail"]?.dictValue, default: true)
             it.summaryText = it.summaryIsHTML ? PlainText.fromHTML(s) : PlainText.collapse(s)
         }
-        if let contents = e["content"]?.listValue?.items.compactMap(\.dictValue), !contents.isEmpty {
+        if let contents = e["content"]?.listValue?.items.compactMap(\.dictValue).filter({ !scope.isRSS || isHTML($0, default: true) }),
+           !contents.isEmpty {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best.string("value") {
                 it.content = v
@@ -55,10 +82,11 @@ enum ModelMapper {
                 }
             }
         }
-        it.author = e.string("author")
+        it.author = e.string("author").map(plainAuthor) ?? scope.feedAuthor
         it.published = e.string("published").flatMap(FeedDate.parse)
         it.updated = e.string("updated").flatMap(FeedDate.parse)
-        it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }.filter { !$0.isEmpty }
+        it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }
+            .filter { !$0.isEmpty }.map(PlainText.decodingLeftoverReferences)
         var encs: [Enclosure] = []
         for l in e["links"]?.listValue?.items ?? [] {
             guard let d = l.dictValue, d.string("rel") == "enclosure", let h = d.string("href"), !h.isEmpty else { continue }
@@ -75,7 +103,17 @@ enum ModelMapper {
         return ContentParams.isHTMLType(t)
     }
 
+    /// Plain text of a title: tags and references of HTML dropped/decoded; a
+    /// plain-text one still decodes references left in it (double-escaped
+    /// `&amp;amp;`, `&#8217;` in Reddit, WordPress and JSON Feed titles).
     static func plain(_ s: String, detail: FPDict?) -> String {
-        isHTML(detail, default: false) ? PlainText.fromHTML(s) : PlainText.collapse(s)
+        isHTML(detail, default: false) ? PlainText.fromHTML(s) : PlainText.collapse(PlainText.decodingLeftoverReferences(s))
+    }
+
+    /// An author as text: HTML (arXiv's `<a href>` names) rendered as plain
+    /// text, references decoded.
+    static func plainAuthor(_ s: String) -> String {
+        if s.utf8.contains(60), s.contains("</") { return PlainText.fromHTML(s) }
+        return PlainText.decodingLeftoverReferences(s)
     }
 }

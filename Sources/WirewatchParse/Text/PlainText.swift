@@ -229,6 +229,29 @@ public enum PlainText {
         }
     }
 
+    /// Character references decoded once, nothing else changed: for plain
+    /// text that still holds them (a title escaped twice, `&amp;amp;`).
+    /// Text with no `&` is returned as it is.
+    public static func decodingLeftoverReferences(_ s: String) -> String {
+        guard s.utf8.contains(38) else { return s }
+        var src = s
+        return src.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == 38, let (v, len) = decodeEntity(b, i), let u = Unicode.Scalar(v) {
+                    out.append(contentsOf: String(Character(u)).utf8)
+                    i += len
+                } else {
+                    out.append(b[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// `&name;`, `&#123;`, `&#x1F;` at `i` → (scalar, length consumed).
     static func decodeEntity(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
         let n = b.count
