@@ -148,7 +148,7 @@ struct RealWorldFeedTests {
         ("wordpress", Array(wordpress.utf8)), ("reddit", Array(reddit.utf8)), ("nyt", Array(nyt.utf8)),
         ("arxiv", Array(arxiv.utf8)), ("atom-feed-author", Array(atomFeedAuthor.utf8)),
         ("jsonfeed-authors", Array(jsonFeed.utf8)), ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)),
-        ("shift_jis-cp932", shiftJIS),
+        ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)),
     ]
 
     @Test func wordpressCategoriesAreTextNotEscapedHTML() throws {
@@ -277,6 +277,34 @@ struct RealWorldFeedTests {
         #expect(html.items.isEmpty)
         #expect(LeadingJunk.documentStart(Array("  <rss/>".utf8)) == nil)
         #expect(LeadingJunk.documentStart(Array("{\"version\": 1}".utf8)) == nil)
+    }
+
+    /// A podcast feed: itunes:*, podcast:*, an enclosure URL padded with whitespace.
+    static let podcast = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0">
+    <channel><title>The Example Show</title><link>https://example.fm</link><itunes:author>Example Media</itunes:author>
+    <item>
+    <title>Ep. 141: Bonus</title>
+    <guid isPermaLink="false">ep141</guid>
+    <pubDate>Thu, 12 Nov 2026 10:00:00 -0000</pubDate>
+    <enclosure url="
+        https://cdn.example.fm/ep141.m4a
+    " length="" type="audio/x-m4a"/>
+    <itunes:duration>1:02:05</itunes:duration>
+    <itunes:summary>A bonus episode &amp; more.</itunes:summary>
+    <podcast:transcript url="https://example.fm/ep141.vtt" type="text/vtt"/>
+    </item>
+    </channel></rss>
+    """
+
+    @Test func podcastEnclosureURLIsTrimmed() throws {
+        let r = parse(Self.podcast, url: "https://feeds.example.fm/show")
+        let it = try #require(r.items.first)
+        #expect(it.enclosures == [Enclosure(url: "https://cdn.example.fm/ep141.m4a", type: "audio/x-m4a", length: nil)])
+        #expect(it.guid == "ep141")
+        #expect(it.published == utc(2026, 11, 12, 10))
+        #expect(it.summaryText == "A bonus episode & more.")
     }
 
     @Test func twelveHourClockDates() {

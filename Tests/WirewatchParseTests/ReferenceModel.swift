@@ -63,7 +63,7 @@ enum ReferenceModel {
             .map(PlainText.decodingLeftoverReferences)
         var encs: [Enclosure] = []
         for l in e["links"]?.arrayValue ?? [] {
-            guard l["rel"]?.stringValue == "enclosure", let h = l["href"]?.stringValue, !h.isEmpty else { continue }
+            guard l["rel"]?.stringValue == "enclosure", let h = l["href"]?.stringValue.map(Text.strip), !h.isEmpty else { continue }
             encs.append(Enclosure(url: h, type: l["type"]?.stringValue, length: l["length"]?.stringValue.flatMap { Int64(Text.strip($0)) }))
         }
         it.enclosures = encs

@@ -89,7 +89,7 @@ enum ModelMapper {
             .filter { !$0.isEmpty }.map(PlainText.decodingLeftoverReferences)
         var encs: [Enclosure] = []
         for l in e["links"]?.listValue?.items ?? [] {
-            guard let d = l.dictValue, d.string("rel") == "enclosure", let h = d.string("href"), !h.isEmpty else { continue }
+            guard let d = l.dictValue, d.string("rel") == "enclosure", let h = d.string("href").map(Text.strip), !h.isEmpty else { continue }
             encs.append(Enclosure(url: h, type: d.string("type"), length: d.string("length").flatMap { Int64(Text.strip($0)) }))
         }
         it.enclosures = encs
