@@ -46,14 +46,12 @@ enum ModelMapper {
         /// unless the entry names its own (RFC 4287 §4.2.1, JSON Feed 1.1).
         var feedAuthor: String?
 
-        init(feedLanguage: String?, version: String = "", feedAuthor: String? = nil) {
-            self.feedLanguage = feedLanguage
-            isRSS = version.hasPrefix("rss")
-            if version.hasPrefix("atom") || version.hasPrefix("json") { self.feedAuthor = feedAuthor.map(ModelMapper.plainAuthor) }
-        }
-
         init(_ b: FeedBuilder, feedLanguage: String?) {
-            self.init(feedLanguage: feedLanguage, version: b.version, feedAuthor: b.feed.string("author"))
+            self.feedLanguage = feedLanguage
+            isRSS = b.version.hasPrefix("rss")
+            if b.version.hasPrefix("atom") || b.version.hasPrefix("json") {
+                feedAuthor = b.feed.string("author").map(ModelMapper.plainAuthor)
+            }
         }
     }
 
@@ -68,8 +66,9 @@ enum ModelMapper {
             it.summaryIsHTML = isHTML(e["summary_detail"]?.dictValue, default: true)
             it.summaryText = it.summaryIsHTML ? PlainText.fromHTML(s) : PlainText.collapse(s)
         }
-        if let contents = e["content"]?.listValue?.items.compactMap(\.dictValue).filter({ !scope.isRSS || isHTML($0, default: true) }),
-           !contents.isEmpty {
+        var contents = e["content"]?.listValue?.items.compactMap(\.dictValue) ?? []
+        if scope.isRSS { contents.removeAll { !isHTML($0, default: true) } }
+        if !contents.isEmpty {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best.string("value") {
                 it.content = v
@@ -85,8 +84,10 @@ enum ModelMapper {
         it.author = e.string("author").map(plainAuthor) ?? scope.feedAuthor
         it.published = e.string("published").flatMap(FeedDate.parse)
         it.updated = e.string("updated").flatMap(FeedDate.parse)
-        it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }
-            .filter { !$0.isEmpty }.map(PlainText.decodingLeftoverReferences)
+        it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }.filter { !$0.isEmpty }
+        if it.categories.contains(where: { $0.utf8.contains(38) }) {
+            it.categories = it.categories.map(PlainText.decodingLeftoverReferences)
+        }
         var encs: [Enclosure] = []
         for l in e["links"]?.listValue?.items ?? [] {
             guard let d = l.dictValue, d.string("rel") == "enclosure", let h = d.string("href").map(Text.strip), !h.isEmpty else { continue }
