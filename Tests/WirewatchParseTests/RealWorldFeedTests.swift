@@ -149,6 +149,7 @@ struct RealWorldFeedTests {
         ("arxiv", Array(arxiv.utf8)), ("atom-feed-author", Array(atomFeedAuthor.utf8)),
         ("jsonfeed-authors", Array(jsonFeed.utf8)), ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)),
         ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)),
+        ("utf8-declared-latin1", misdeclaredLatin1), ("latin1", latin1),
     ]
 
     @Test func wordpressCategoriesAreTextNotEscapedHTML() throws {
@@ -305,6 +306,44 @@ struct RealWorldFeedTests {
         #expect(it.guid == "ep141")
         #expect(it.published == utc(2026, 11, 12, 10))
         #expect(it.summaryText == "A bonus episode & more.")
+    }
+
+    /// El País-like: UTF-8 bytes under an ISO-8859-1 declaration, plus a reference.
+    static let misdeclaredLatin1: [UInt8] = Array("""
+    <?xml version="1.0" encoding="ISO-8859-1"?>
+    <rss version="2.0"><channel><title>EL PAÍS: el periódico global</title><link>https://elpais.com</link>
+    <item><title>España aprueba la ley de &amp;quot;vivienda&amp;quot; &#8211; última hora</title>
+    <link>https://elpais.com/espana/1.html</link><description>El Congreso aprobó la ley “ya”.</description>
+    <category>Política</category></item></channel></rss>
+    """.utf8)
+
+    /// Le Monde-like: real ISO-8859-1 bytes, as declared.
+    static let latin1: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Le Monde</title>".utf8)
+        + Array("<item><title>R".utf8) + [0xE9] + Array("forme ".utf8) + [0xAB, 0xA0]
+        + Array("ok</title></item></channel></rss>".utf8)
+
+    @Test func utf8DeclaredAsLatin1IsRepairedInTheModelOnly() throws {
+        let r = FeedParser().parse(Self.misdeclaredLatin1, context: .init())
+        #expect(r.encoding == "iso-8859-1")
+        #expect(r.feed.title == "EL PAÍS: el periódico global")
+        let it = try #require(r.items.first)
+        #expect(it.title == "España aprueba la ley de \"vivienda\" – última hora")
+        #expect(it.summaryText == "El Congreso aprobó la ley “ya”.")
+        #expect(it.categories == ["Política"])
+        // feedparser decodes as declared; the JSON keeps that.
+        #expect(r.result["feed"]?["title"]?.stringValue == "EL PAÃ\u{8D}S: el periÃ³dico global")
+    }
+
+    @Test func realLatin1IsNotTouched() throws {
+        let r = FeedParser().parse(Self.latin1, context: .init())
+        #expect(r.encoding == "iso-8859-1")
+        #expect(try #require(r.items.first).title == "Réforme «\u{00A0}ok")
+    }
+
+    @Test func mojibakeRepairKeepsWhatIsNotMojibake() {
+        #expect(Mojibake.repair("EspaÃ±a â€“ Ã©tÃ©") == "España – été")
+        #expect(Mojibake.repair("plain – ascii-ish é") == "plain – ascii-ish é")
+        #expect(Mojibake.repair("only ASCII") == "only ASCII")
     }
 
     @Test func twelveHourClockDates() {

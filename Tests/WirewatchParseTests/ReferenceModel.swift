@@ -7,7 +7,7 @@ import WirewatchCore
 /// rendering the parser shipped with before the fast path. The fast path
 /// (`ParsedFeed.feed` / `.items`) must agree with it field for field.
 enum ReferenceModel {
-    static func map(_ result: JSONValue) -> (feed: FeedInfo, items: [Item]) {
+    static func map(_ result: JSONValue, repairsMojibake: Bool = false) -> (feed: FeedInfo, items: [Item]) {
         let f = result["feed"] ?? .object([])
         var info = FeedInfo()
         info.title = f["title"]?.stringValue.map { plain($0, detail: f["title_detail"]) }
@@ -22,8 +22,13 @@ enum ReferenceModel {
         let version = result["version"]?.stringValue ?? ""
         let feedAuthor = version.hasPrefix("atom") || version.hasPrefix("json")
             ? f["author"]?.stringValue.map(ModelMapper.plainAuthor) : nil
-        let items = (result["entries"]?.arrayValue ?? []).map {
+        var items = (result["entries"]?.arrayValue ?? []).map {
             item($0, feedLanguage: info.language, isRSS: version.hasPrefix("rss"), feedAuthor: feedAuthor)
+        }
+        if repairsMojibake {
+            info.title = info.title.map(Mojibake.repair)
+            info.description = info.description.map(Mojibake.repair)
+            for i in items.indices { ModelMapper.repairMojibake(&items[i]) }
         }
         return (info, items)
     }
@@ -89,7 +94,7 @@ enum ReferenceModel {
 
     /// Field-by-field differences between the fast path and the JSON path ("" when equal).
     static func differences(_ parsed: ParsedFeed) -> [String] {
-        let ref = map(parsed.result)
+        let ref = map(parsed.result, repairsMojibake: parsed.looksMisdeclaredUTF8)
         var out: [String] = []
         func cmp<T: Equatable>(_ what: String, _ a: T, _ b: T) {
             if a != b { out.append("\(what): fast=\(String(describing: a).prefix(200)) json=\(String(describing: b).prefix(200))") }

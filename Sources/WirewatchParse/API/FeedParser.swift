@@ -23,7 +23,8 @@ public struct FeedParser: Sendable {
             ? ResultTree(builder: run.builder, problems: run.problems, context: context, href: run.href)
             : ResultTree(deferred: bytes, context: context, options: options)
         return ParsedFeed(version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
-                          problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree)
+                          problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree,
+                          looksMisdeclaredUTF8: run.builder.looksMisdeclaredUTF8)
     }
 
     /// Parses without collecting the items: each `Item` goes to `onItem` as
@@ -39,7 +40,8 @@ public struct FeedParser: Sendable {
             return ParsedFeed(
                 version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
                 problem: run.problems.entries.first?.message, feed: mapped.feed, items: [],
-                tree: ResultTree(deferred: bytes, context: context, options: options)
+                tree: ResultTree(deferred: bytes, context: context, options: options),
+                looksMisdeclaredUTF8: run.builder.looksMisdeclaredUTF8
             )
         }
     }
@@ -87,6 +89,7 @@ public struct FeedParser: Sendable {
         builder.keepsEntries = keepsTree
         builder.itemSink = itemSink
         builder.encoding = decoded.encoding
+        builder.looksMisdeclaredUTF8 = decoded.looksMisdeclaredUTF8
         var xmlProblem: ProblemList.Entry?
         if decoded.isJSON {
             let body = decoded.utf8 ?? Array(input[decoded.offset...])

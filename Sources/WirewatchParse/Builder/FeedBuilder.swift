@@ -20,6 +20,8 @@ final class FeedBuilder {
     @exclusivity(unchecked) var feed = FPDict()
     @exclusivity(unchecked) var entries: [FPDict] = []
     @exclusivity(unchecked) var version = ""
+    /// See `EncodingDetector.Result.looksMisdeclaredUTF8`.
+    @exclusivity(unchecked) var looksMisdeclaredUTF8 = false
     @exclusivity(unchecked) var namespacesInUse: [(String, String)] = []
     @exclusivity(unchecked) var encoding = "utf-8"
     @exclusivity(unchecked) var undeclaredEntity: (name: String, line: Int)?

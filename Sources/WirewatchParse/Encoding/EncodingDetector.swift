@@ -15,6 +15,9 @@ struct EncodingDetector {
         var encoding: String
         var isJSON: Bool
         var issue: EncodingIssue?
+        /// Decoded as Latin-1 / Windows-1252, as declared, though the bytes are
+        /// UTF-8 with non-ASCII characters: the model repairs its text.
+        var looksMisdeclaredUTF8 = false
     }
 
     struct EncodingIssue {
@@ -124,7 +127,13 @@ struct EncodingDetector {
                 issue = EncodingIssue(kind: .encodingOverride,
                                       message: "document declared as \(rfc3023), but parsed as \(proposed)")
             }
-            return Result(utf8: out, offset: skip, encoding: proposed, isJSON: isJSON, issue: issue)
+            var result = Result(utf8: out, offset: skip, encoding: proposed, isJSON: isJSON, issue: issue)
+            switch Transcoder.kind(proposed) {
+            case .latin1, .cp1252:
+                result.looksMisdeclaredUTF8 = body.contains(where: { $0 >= 0x80 }) && Transcoder.validUTF8(body)
+            default: break
+            }
+            return result
         }
         // Nothing decoded: keep the bytes, replacing invalid sequences, and say so.
         let repaired = Array(String(decoding: body, as: UTF8.self).utf8)

@@ -14,6 +14,10 @@ enum ModelMapper {
         info.syndicationPeriod = FeedBuilder.syndicationPeriod(
             period: f.string("sy_updateperiod"), frequency: f.string("sy_updatefrequency")
         )
+        if b.looksMisdeclaredUTF8 {
+            info.title = info.title.map(Mojibake.repair)
+            info.description = info.description.map(Mojibake.repair)
+        }
         info.skipHours = b.skipHours.sorted()
         info.skipDays = b.skipDays.sorted()
         let scope = Scope(b, feedLanguage: info.language)
@@ -28,7 +32,7 @@ enum ModelMapper {
         } else {
             // Items made while parsing did not know the feed's language (or author) yet.
             for i in items.indices where items[i].language == nil { items[i].language = info.language }
-            if let a = scope.feedAuthor {
+            if let a = scope.feedAuthor.map({ scope.repairsMojibake ? Mojibake.repair($0) : $0 }) {
                 for i in items.indices where items[i].author == nil { items[i].author = a }
             }
             items += b.entries.map { item($0, scope) }
@@ -45,9 +49,12 @@ enum ModelMapper {
         /// Atom and JSON Feed: the feed's author is every entry's author
         /// unless the entry names its own (RFC 4287 §4.2.1, JSON Feed 1.1).
         var feedAuthor: String?
+        /// The document's UTF-8 was read as Latin-1 as declared: undo it in the text.
+        var repairsMojibake = false
 
         init(_ b: FeedBuilder, feedLanguage: String?) {
             self.feedLanguage = feedLanguage
+            repairsMojibake = b.looksMisdeclaredUTF8
             isRSS = b.version.hasPrefix("rss")
             if b.version.hasPrefix("atom") || b.version.hasPrefix("json") {
                 feedAuthor = b.feed.string("author").map(ModelMapper.plainAuthor)
@@ -96,7 +103,19 @@ enum ModelMapper {
         it.enclosures = encs
         let lang = (e["title_detail"]?.dictValue ?? e["summary_detail"]?.dictValue)?.string("language")
         it.language = lang ?? e.string("language") ?? feedLanguage
+        if scope.repairsMojibake { repairMojibake(&it) }
         return it
+    }
+
+    /// `Mojibake.repair` over every text field of an item.
+    static func repairMojibake(_ it: inout Item) {
+        it.title = Mojibake.repair(it.title)
+        it.summary = it.summary.map(Mojibake.repair)
+        it.content = it.content.map(Mojibake.repair)
+        it.summaryText = Mojibake.repair(it.summaryText)
+        it.contentText = Mojibake.repair(it.contentText)
+        it.author = it.author.map(Mojibake.repair)
+        it.categories = it.categories.map(Mojibake.repair)
     }
 
     static func isHTML(_ detail: FPDict?, default d: Bool) -> Bool {
