@@ -346,6 +346,16 @@ struct RealWorldFeedTests {
         #expect(Mojibake.repair("only ASCII") == "only ASCII")
     }
 
+    @Test func datesWithWeekdaysAndMonthsInOtherLanguages() {
+        #expect(FeedDate.parse("lun, 23 nov 2026 10:00:00 +0100") == utc(2026, 11, 23, 9))
+        #expect(FeedDate.parse("Mo, 23 Dez 2026 10:00:00 +0100") == utc(2026, 12, 23, 9))
+        #expect(FeedDate.parse("mer., 4 févr. 2026 10:00:00 +0100") == utc(2026, 2, 4, 9))
+        #expect(FeedDate.parse("jeu., 2 juil. 2026 08:00:00 GMT") == utc(2026, 7, 2, 8))
+        #expect(FeedDate.parse("mié, 19 ago 2026 10:00:00 -0300") == utc(2026, 8, 19, 13))
+        #expect(FeedDate.parse("23 mrt 2026 10:00:00 +0000") == utc(2026, 3, 23, 10))
+        #expect(FeedDate.parse("xyz, 23 foo 2026 10:00:00 +0000") == nil)
+    }
+
     @Test func twelveHourClockDates() {
         #expect(FeedDate.parse("Fri, 20 Nov 2026 4:30:00 PM GMT") == utc(2026, 11, 20, 16, 30))
         #expect(FeedDate.parse("Fri, 20 Nov 2026 12:05:00 AM +0100") == utc(2026, 11, 19, 23, 5))
