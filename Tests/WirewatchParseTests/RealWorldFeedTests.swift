@@ -148,7 +148,7 @@ struct RealWorldFeedTests {
         ("wordpress", Array(wordpress.utf8)), ("reddit", Array(reddit.utf8)), ("nyt", Array(nyt.utf8)),
         ("arxiv", Array(arxiv.utf8)), ("atom-feed-author", Array(atomFeedAuthor.utf8)),
         ("jsonfeed-authors", Array(jsonFeed.utf8)), ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)),
-        ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)),
+        ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)), ("double-escaped", Array(doubleEscaped.utf8)),
         ("utf8-declared-latin1", misdeclaredLatin1), ("latin1", latin1),
     ]
 
@@ -354,6 +354,29 @@ struct RealWorldFeedTests {
         #expect(FeedDate.parse("mié, 19 ago 2026 10:00:00 -0300") == utc(2026, 8, 19, 13))
         #expect(FeedDate.parse("23 mrt 2026 10:00:00 +0000") == utc(2026, 3, 23, 10))
         #expect(FeedDate.parse("xyz, 23 foo 2026 10:00:00 +0000") == nil)
+    }
+
+    /// A CMS that escapes its HTML twice, in the description and the title.
+    static let doubleEscaped = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss version="2.0"><channel><title>Twice</title><link>https://t.example.com/</link>
+    <item><title>&amp;lt;b&amp;gt;Breaking&amp;lt;/b&amp;gt; news&amp;amp;nbsp;today</title>
+    <link>https://t.example.com/1</link>
+    <description>&amp;lt;p&amp;gt;First&amp;amp;nbsp;paragraph.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Second &amp;amp;amp; last.&amp;lt;/p&amp;gt;</description>
+    </item>
+    <item><title>Generics: &lt;code&gt;Vec&amp;lt;T&amp;gt;&lt;/code&gt; and x &amp;lt; y</title><link>https://t.example.com/2</link></item>
+    </channel></rss>
+    """
+
+    @Test func htmlEscapedTwiceIsStillRenderedAsText() throws {
+        let r = parse(Self.doubleEscaped)
+        #expect(r.items.map(\.title) == ["Breaking news today", "Generics: Vec<T> and x < y"])
+        #expect(try #require(r.items.first).summaryText == "First paragraph. Second & last.")
+        #expect(PlainText.fromHTMLEscapedOnceOrTwice("Use &lt;T&gt; &amp; co") == "Use <T> & co")
+        #expect(PlainText.fromHTMLEscapedOnceOrTwice("&lt;p&gt;a&lt;/p&gt;") == "a")
+        for t in ["AT&T & R&D", "x < y", "</p>", "a &amp; b", "&#8217;", "&#;", "</ p>", "<b>x", "&nbsp", "long text " + String(repeating: "&x ", count: 9) + "</em>"] {
+            #expect(PlainText.hasClosingTagOrReference(t) == (t.contains("</p>") || t.contains("&amp;") || t.contains("&#8217;") || t.contains("</em>")), "\(t)")
+        }
     }
 
     @Test func twelveHourClockDates() {

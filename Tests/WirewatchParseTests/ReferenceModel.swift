@@ -50,7 +50,7 @@ enum ReferenceModel {
         if let s = e["summary"]?.stringValue {
             it.summary = s
             it.summaryIsHTML = isHTML(e["summary_detail"], default: true)
-            it.summaryText = it.summaryIsHTML ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(s)
+            it.summaryText = it.summaryIsHTML ? fromHTMLTwice(s) : ReferencePlainText.collapse(s)
         }
         if let contents = e["content"]?.arrayValue?.filter({ if case .object = $0 { return true } else { return false } })
             .filter({ !isRSS || isHTML($0, default: true) }),
@@ -58,7 +58,7 @@ enum ReferenceModel {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best["value"]?.stringValue {
                 it.content = v
-                it.contentText = isHTML(best, default: true) ? ReferencePlainText.fromHTML(v) : ReferencePlainText.collapse(v)
+                it.contentText = isHTML(best, default: true) ? fromHTMLTwice(v) : ReferencePlainText.collapse(v)
             }
         }
         it.author = e["author"]?.stringValue.map(ModelMapper.plainAuthor) ?? feedAuthor
@@ -87,9 +87,16 @@ enum ReferenceModel {
         return ContentParams.htmlTypes.contains(t)
     }
 
+    /// The rendition, again when it is still HTML (markup escaped twice).
+    static func fromHTMLTwice(_ s: String) -> String {
+        let once = ReferencePlainText.fromHTML(s)
+        guard once.contains("<") || once.contains("&"), Text.looksLikeHTML(once) else { return once }
+        return ReferencePlainText.fromHTML(once)
+    }
+
     static func plain(_ s: String, detail: JSONValue?) -> String {
         isHTML(detail, default: false)
-            ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(PlainText.decodingLeftoverReferences(s))
+            ? fromHTMLTwice(s) : ReferencePlainText.collapse(PlainText.decodingLeftoverReferences(s))
     }
 
     /// Field-by-field differences between the fast path and the JSON path ("" when equal).

@@ -71,7 +71,7 @@ enum ModelMapper {
         if let s = e.string("summary") {
             it.summary = s
             it.summaryIsHTML = isHTML(e["summary_detail"]?.dictValue, default: true)
-            it.summaryText = it.summaryIsHTML ? PlainText.fromHTML(s) : PlainText.collapse(s)
+            it.summaryText = it.summaryIsHTML ? PlainText.fromHTMLEscapedOnceOrTwice(s) : PlainText.collapse(s)
         }
         var contents = e["content"]?.listValue?.items.compactMap(\.dictValue) ?? []
         if scope.isRSS { contents.removeAll { !isHTML($0, default: true) } }
@@ -84,7 +84,7 @@ enum ModelMapper {
                 if v == it.summary, isHTML(best, default: true) == it.summaryIsHTML {
                     it.contentText = it.summaryText
                 } else {
-                    it.contentText = isHTML(best, default: true) ? PlainText.fromHTML(v) : PlainText.collapse(v)
+                    it.contentText = isHTML(best, default: true) ? PlainText.fromHTMLEscapedOnceOrTwice(v) : PlainText.collapse(v)
                 }
             }
         }
@@ -127,13 +127,13 @@ enum ModelMapper {
     /// plain-text one still decodes references left in it (double-escaped
     /// `&amp;amp;`, `&#8217;` in Reddit, WordPress and JSON Feed titles).
     static func plain(_ s: String, detail: FPDict?) -> String {
-        isHTML(detail, default: false) ? PlainText.fromHTML(s) : PlainText.collapse(PlainText.decodingLeftoverReferences(s))
+        isHTML(detail, default: false) ? PlainText.fromHTMLEscapedOnceOrTwice(s) : PlainText.collapse(PlainText.decodingLeftoverReferences(s))
     }
 
     /// An author as text: HTML (arXiv's `<a href>` names) rendered as plain
     /// text, references decoded.
     static func plainAuthor(_ s: String) -> String {
-        if s.utf8.contains(60), s.contains("</") { return PlainText.fromHTML(s) }
+        if s.utf8.contains(60), s.contains("</") { return PlainText.fromHTMLEscapedOnceOrTwice(s) }
         return PlainText.decodingLeftoverReferences(s)
     }
 }

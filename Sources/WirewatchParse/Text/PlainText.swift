@@ -2,11 +2,59 @@
 public enum PlainText {
     /// Tags stripped, entities decoded, whitespace collapsed, `<script>` /
     /// `<style>` contents and comments dropped. Byte-level, single pass.
-    public static func fromHTML(_ s: String) -> String {
+    public static func fromHTML(_ s: String) -> String { render(s).text }
+
+    /// `fromHTML`, and once more when its text is still HTML: markup escaped
+    /// twice (`&amp;lt;p&amp;gt;`, `&amp;nbsp;`) leaves tags or references
+    /// after one pass. "Still HTML" is feedparser's test (a closing tag or a
+    /// reference, and only HTML names), so `Vec<T>` or `x < y` stay text.
+    public static func fromHTMLEscapedOnceOrTwice(_ s: String) -> String {
+        let (once, mayHoldMarkup) = render(s)
+        guard mayHoldMarkup, hasClosingTagOrReference(once), Text.looksLikeHTML(once) else { return once }
+        return fromHTML(once)
+    }
+
+    /// Whether `s` has a `</name>` or a `&name;` / `&#…;`: without one,
+    /// `Text.looksLikeHTML` is false, and most text with a '<' or an '&'
+    /// ("AT&T", "x < y") has none. Eight bytes a step to each '<' or '&'.
+    static func hasClosingTagOrReference(_ s: String) -> Bool {
         var src = s
-        return src.withUTF8 { b -> String in
+        return src.withUTF8 { b -> Bool in
             let n = b.count
-            guard n > 0 else { return "" }
+            guard let p = b.baseAddress else { return false }
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let w = SWAR.load(p, i)
+                    let m = SWAR.eq(w, 60) | SWAR.eq(w, 38)
+                    if m == 0 { i += 8; continue }
+                    i += SWAR.firstLane(m)
+                }
+                let c = b[i]
+                i += 1
+                guard c == 60 || c == 38 else { continue }
+                var j = i
+                if c == 60 {
+                    guard j < n, b[j] == 47 else { continue }
+                    j += 1
+                } else if j < n, b[j] == 35 {
+                    j += 1
+                }
+                let st = j
+                while j < n, Text.isWord(b[j]) { j += 1 }
+                if j > st, j < n, b[j] == (c == 60 ? 62 : 59) { return true }
+            }
+            return false
+        }
+    }
+
+    /// The rendition, and whether it holds a '<' or an '&' (which it writes
+    /// only one at a time, never in a copied run).
+    static func render(_ s: String) -> (text: String, mayHoldMarkup: Bool) {
+        var src = s
+        return src.withUTF8 { b -> (text: String, mayHoldMarkup: Bool) in
+            let n = b.count
+            guard n > 0 else { return ("", false) }
             // The rendition is never longer than its source (every reference
             // is at least as long as its UTF-8, a space stands for at least
             // one consumed byte), so it is written into a buffer of that
@@ -17,7 +65,7 @@ public enum PlainText {
             // is not validated again; the scan tells whether it is ASCII.
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 4)
             defer { buffer.deallocate() }
-            let (count, high) = { () -> (Int, UInt64) in
+            let (count, high, markup) = { () -> (Int, UInt64, Bool) in
                 var sink = Sink(buffer)
                 var i = 0
                 while i < n {
@@ -83,13 +131,13 @@ public enum PlainText {
                     sink.high |= seen
                     i = j
                 }
-                return (sink.count, sink.high)
+                return (sink.count, sink.high, sink.markup)
             }()
             let text = UnsafeBufferPointer(start: buffer, count: count)
             // Debug builds check both claims: valid, and ASCII when said so.
             assert(UTF8Validator.scan(text).valid)
             assert(high & SWAR.highs != 0 || UTF8Validator.scan(text).ascii)
-            return String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text)
+            return (String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text), markup)
         }
     }
 
@@ -102,6 +150,8 @@ public enum PlainText {
         var pendingSpace = false
         /// The OR of every byte written (bit 7 of some lane set: not ASCII).
         var high: UInt64 = 0
+        /// A '<' or '&' was written.
+        var markup = false
 
         init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
 
@@ -114,6 +164,7 @@ public enum PlainText {
 
         @inline(__always) mutating func emit(_ c: UInt8) {
             flushSpace()
+            if c == 60 || c == 38 { markup = true }
             out[count] = c
             count += 1
         }
@@ -125,6 +176,7 @@ public enum PlainText {
             }
             flushSpace()
             if v >= 0x80 { high |= 0x80 }
+            if v == 60 || v == 38 { markup = true }
             switch v {
             case 0..<0x80:
                 out[count] = UInt8(v); count += 1
