@@ -148,7 +148,7 @@ struct RealWorldFeedTests {
         ("wordpress", Array(wordpress.utf8)), ("reddit", Array(reddit.utf8)), ("nyt", Array(nyt.utf8)),
         ("arxiv", Array(arxiv.utf8)), ("atom-feed-author", Array(atomFeedAuthor.utf8)),
         ("jsonfeed-authors", Array(jsonFeed.utf8)), ("undeclared-prefixes", Array(undeclaredPrefixes.utf8)),
-        ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)), ("double-escaped", Array(doubleEscaped.utf8)),
+        ("shift_jis-cp932", shiftJIS), ("podcast", Array(podcast.utf8)), ("double-escaped", Array(doubleEscaped.utf8)), ("surrogates", Array(surrogates.utf8)),
         ("utf8-declared-latin1", misdeclaredLatin1), ("latin1", latin1),
     ]
 
@@ -377,6 +377,22 @@ struct RealWorldFeedTests {
         for t in ["AT&T & R&D", "x < y", "</p>", "a &amp; b", "&#8217;", "&#;", "</ p>", "<b>x", "&nbsp", "long text " + String(repeating: "&x ", count: 9) + "</em>"] {
             #expect(PlainText.hasClosingTagOrReference(t) == (t.contains("</p>") || t.contains("&amp;") || t.contains("&#8217;") || t.contains("</em>")), "\(t)")
         }
+    }
+
+    /// Emoji written as UTF-16 surrogate pairs of references (JavaScript-made feeds).
+    static let surrogates = """
+    <rss version="2.0"><channel><title>T</title><item><title>Party &#55356;&#57225; time &#xD83D;&#xDE00;</title>
+    <link>https://x.example/1</link><description><![CDATA[<p>Smile &#55357;&#56832; &#x1F600; ok</p>]]></description></item></channel></rss>
+    """
+
+    @Test func surrogatePairReferencesAreOneCharacter() throws {
+        let r = parse(Self.surrogates)
+        let it = try #require(r.items.first)
+        #expect(it.title == "Party 🎉 time 😀")
+        #expect(it.summaryText == "Smile 😀 😀 ok")
+        #expect(r.result["entries"]?.arrayValue?.first?["title"]?.stringValue == "Party 🎉 time 😀")
+        // A lone half is still no character.
+        #expect(PlainText.fromHTML("a &#55357; b") == "a &#55357; b")
     }
 
     @Test func twelveHourClockDates() {
