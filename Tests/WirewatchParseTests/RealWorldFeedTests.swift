@@ -263,6 +263,13 @@ struct RealWorldFeedTests {
         #expect(try #require(r.items.first).title == "「iPhone」発表①")
     }
 
+    @Test func aDeclarationAfterBlankLinesStillNamesTheEncoding() throws {
+        let r = FeedParser().parse(Array("\n\n  ".utf8) + Self.shiftJIS, context: .init())
+        #expect(r.encoding == "shift_jis")
+        #expect(try #require(r.items.first).title == "「iPhone」発表①")
+        #expect(r.isMalformed)   // libxml2: the declaration is not at the start
+    }
+
     @Test func textBeforeTheDocumentIsSkipped() throws {
         let php = "Warning: Cannot modify header information in /var/www/feed.php on line 12\n"
             + "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>PHP</title>"

@@ -49,7 +49,11 @@ struct EncodingDetector {
         } else {
             head = Array(body.prefix(1024))
         }
-        if let e = declaredEncoding(head) {
+        // Blank lines before the declaration (a PHP file's trailing newline) do
+        // not hide it: libxml2 only complains, and a Shift_JIS feed whose
+        // declaration went unseen would be decoded as ISO-8859-2.
+        let blanks = head.prefix { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }.count
+        if let e = declaredEncoding(Array(head[blanks...])) {
             xmlEncoding = e.lowercased()
             let unicodeNames: Set<String> = ["u16", "utf-16", "utf16", "utf_16", "u32", "utf-32", "utf32", "utf_32",
                                              "iso-10646-ucs-2", "iso-10646-ucs-4", "csucs4", "csunicode", "ucs-2", "ucs-4"]
