@@ -216,6 +216,24 @@ struct RealWorldFeedTests {
         #expect(r.result["entries"]?.arrayValue?.last?["author"] == nil)
     }
 
+    @Test func coAuthorsAreAllNamed() throws {
+        let rss = parse("""
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>The Conversation</title>
+        <item><title>A</title><link>https://c.example/1</link><dc:creator>Alice Smith</dc:creator>\
+        <dc:creator>Bob Jones</dc:creator></item>
+        <item><title>B</title><link>https://c.example/2</link><dc:creator>Alice Smith</dc:creator></item>
+        </channel></rss>
+        """)
+        #expect(rss.items.map(\.author) == ["Alice Smith, Bob Jones", "Alice Smith"])
+        // feedparser's `author` is the last one.
+        #expect(rss.result["entries"]?.arrayValue?.first?["author"]?.stringValue == "Bob Jones")
+        let atom = parse("""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title><id>urn:1</id>\
+        <author><name>First Author</name><email>f@x.example</email></author><author><name>Second Author</name></author></entry></feed>
+        """)
+        #expect(try #require(atom.items.first).author == "First Author, Second Author")
+    }
+
     @Test func rssItemsDoNotInheritAnAuthor() throws {
         let r = parse(Self.nyt.replacingOccurrences(of: "<dc:creator>Ana Swanson and Alan Rappeport</dc:creator>", with: "")
             .replacingOccurrences(of: "<link>https://www.nytimes.com</link>", with: "<link>https://www.nytimes.com</link><managingEditor>ed@nyt.example (Ed)</managingEditor>"))

@@ -61,7 +61,8 @@ enum ReferenceModel {
                 it.contentText = isHTML(best, default: true) ? fromHTMLTwice(v) : ReferencePlainText.collapse(v)
             }
         }
-        it.author = e["author"]?.stringValue.map(ModelMapper.plainAuthor) ?? feedAuthor
+        it.author = (ModelMapper.coAuthors((e["authors"]?.arrayValue ?? []).map { $0["name"]?.stringValue })
+            ?? e["author"]?.stringValue).map(ModelMapper.plainAuthor) ?? feedAuthor
         it.published = e["published"]?.stringValue.flatMap(referenceDate)
         it.updated = e["updated"]?.stringValue.flatMap(referenceDate)
         it.categories = (e["tags"]?.arrayValue ?? []).compactMap { $0["term"]?.stringValue }.filter { !$0.isEmpty }

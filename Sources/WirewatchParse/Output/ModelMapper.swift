@@ -88,7 +88,9 @@ enum ModelMapper {
                 }
             }
         }
-        it.author = e.string("author").map(plainAuthor) ?? scope.feedAuthor
+        let people = e["authors"]?.listValue?.items ?? []
+        let several = people.count > 1 ? coAuthors(people.map { $0.dictValue?.string("name") }) : nil
+        it.author = (several ?? e.string("author")).map(plainAuthor) ?? scope.feedAuthor
         it.published = e.string("published").flatMap(FeedDate.parse)
         it.updated = e.string("updated").flatMap(FeedDate.parse)
         it.categories = (e["tags"]?.listValue?.items ?? []).compactMap { $0.dictValue?.string("term") }.filter { !$0.isEmpty }
@@ -128,6 +130,19 @@ enum ModelMapper {
     /// `&amp;amp;`, `&#8217;` in Reddit, WordPress and JSON Feed titles).
     static func plain(_ s: String, detail: FPDict?) -> String {
         isHTML(detail, default: false) ? PlainText.fromHTMLEscapedOnceOrTwice(s) : PlainText.collapse(PlainText.decodingLeftoverReferences(s))
+    }
+
+    /// Several named authors (repeated `dc:creator` or Atom `<author>`):
+    /// all their names, in order, where feedparser's `author` is the last
+    /// one alone. nil for fewer than two distinct names.
+    static func coAuthors(_ names: [String?]) -> String? {
+        guard names.count > 1 else { return nil }
+        var seen: [String] = []
+        for case let n? in names {
+            let t = Text.strip(n)
+            if !t.isEmpty, !seen.contains(t) { seen.append(t) }
+        }
+        return seen.count > 1 ? seen.joined(separator: ", ") : nil
     }
 
     /// An author as text: HTML (arXiv's `<a href>` names) rendered as plain
