@@ -139,7 +139,7 @@ struct FastPathTests {
             ("json", Array(json.utf8)),
             ("rss20-fixture", Array(RSS20Tests.feed.utf8)), ("rss10-fixture", Array(RSS10Tests.feed.utf8)),
             ("atom-fixture", Array(AtomTests.feed.utf8)),
-        ]
+        ] + RealWorldFeedTests.all
         // The sample feeds shipped in the repository.
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Feeds/samples").path

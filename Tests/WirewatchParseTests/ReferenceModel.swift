@@ -7,7 +7,7 @@ import WirewatchCore
 /// rendering the parser shipped with before the fast path. The fast path
 /// (`ParsedFeed.feed` / `.items`) must agree with it field for field.
 enum ReferenceModel {
-    static func map(_ result: JSONValue) -> (feed: FeedInfo, items: [Item]) {
+    static func map(_ result: JSONValue, repairsMojibake: Bool = false) -> (feed: FeedInfo, items: [Item]) {
         let f = result["feed"] ?? .object([])
         var info = FeedInfo()
         info.title = f["title"]?.stringValue.map { plain($0, detail: f["title_detail"]) }
@@ -16,7 +16,20 @@ enum ReferenceModel {
         info.language = f["language"]?.stringValue
         info.updated = (f["updated"]?.stringValue ?? f["published"]?.stringValue).flatMap(referenceDate)
         info.ttlMinutes = f["ttl"]?.stringValue.flatMap { Int(Text.strip($0)) }
-        let items = (result["entries"]?.arrayValue ?? []).map { item($0, feedLanguage: info.language) }
+        info.syndicationPeriod = FeedBuilder.syndicationPeriod(
+            period: f["sy_updateperiod"]?.stringValue, frequency: f["sy_updatefrequency"]?.stringValue
+        )
+        let version = result["version"]?.stringValue ?? ""
+        let feedAuthor = version.hasPrefix("atom") || version.hasPrefix("json")
+            ? f["author"]?.stringValue.map(ModelMapper.plainAuthor) : nil
+        var items = (result["entries"]?.arrayValue ?? []).map {
+            item($0, feedLanguage: info.language, isRSS: version.hasPrefix("rss"), feedAuthor: feedAuthor)
+        }
+        if repairsMojibake {
+            info.title = info.title.map(Mojibake.repair)
+            info.description = info.description.map(Mojibake.repair)
+            for i in items.indices { ModelMapper.repairMojibake(&items[i]) }
+        }
         return (info, items)
     }
 
@@ -29,7 +42,7 @@ enum ReferenceModel {
         return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
     }
 
-    static func item(_ e: JSONValue, feedLanguage: String?) -> Item {
+    static func item(_ e: JSONValue, feedLanguage: String?, isRSS: Bool = false, feedAuthor: String? = nil) -> Item {
         var it = Item()
         it.guid = e["id"]?.stringValue
         it.link = e["link"]?.stringValue
@@ -37,23 +50,26 @@ enum ReferenceModel {
         if let s = e["summary"]?.stringValue {
             it.summary = s
             it.summaryIsHTML = isHTML(e["summary_detail"], default: true)
-            it.summaryText = it.summaryIsHTML ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(s)
+            it.summaryText = it.summaryIsHTML ? fromHTMLTwice(s) : ReferencePlainText.collapse(s)
         }
-        if let contents = e["content"]?.arrayValue?.filter({ if case .object = $0 { return true } else { return false } }),
+        if let contents = e["content"]?.arrayValue?.filter({ if case .object = $0 { return true } else { return false } })
+            .filter({ !isRSS || isHTML($0, default: true) }),
            !contents.isEmpty {
             let best = contents.first { isHTML($0, default: false) } ?? contents[0]
             if let v = best["value"]?.stringValue {
                 it.content = v
-                it.contentText = isHTML(best, default: true) ? ReferencePlainText.fromHTML(v) : ReferencePlainText.collapse(v)
+                it.contentText = isHTML(best, default: true) ? fromHTMLTwice(v) : ReferencePlainText.collapse(v)
             }
         }
-        it.author = e["author"]?.stringValue
+        it.author = (ModelMapper.coAuthors((e["authors"]?.arrayValue ?? []).map { $0["name"]?.stringValue })
+            ?? e["author"]?.stringValue).map(ModelMapper.plainAuthor) ?? feedAuthor
         it.published = e["published"]?.stringValue.flatMap(referenceDate)
         it.updated = e["updated"]?.stringValue.flatMap(referenceDate)
         it.categories = (e["tags"]?.arrayValue ?? []).compactMap { $0["term"]?.stringValue }.filter { !$0.isEmpty }
+            .map(PlainText.decodingLeftoverReferences)
         var encs: [Enclosure] = []
         for l in e["links"]?.arrayValue ?? [] {
-            guard l["rel"]?.stringValue == "enclosure", let h = l["href"]?.stringValue, !h.isEmpty else { continue }
+            guard l["rel"]?.stringValue == "enclosure", let h = l["href"]?.stringValue.map(Text.strip), !h.isEmpty else { continue }
             encs.append(Enclosure(url: h, type: l["type"]?.stringValue, length: l["length"]?.stringValue.flatMap { Int64(Text.strip($0)) }))
         }
         it.enclosures = encs
@@ -72,13 +88,21 @@ enum ReferenceModel {
         return ContentParams.htmlTypes.contains(t)
     }
 
+    /// The rendition, again when it is still HTML (markup escaped twice).
+    static func fromHTMLTwice(_ s: String) -> String {
+        let once = ReferencePlainText.fromHTML(s)
+        guard once.contains("<") || once.contains("&"), Text.looksLikeHTML(once) else { return once }
+        return ReferencePlainText.fromHTML(once)
+    }
+
     static func plain(_ s: String, detail: JSONValue?) -> String {
-        isHTML(detail, default: false) ? ReferencePlainText.fromHTML(s) : ReferencePlainText.collapse(s)
+        isHTML(detail, default: false)
+            ? fromHTMLTwice(s) : ReferencePlainText.collapse(PlainText.decodingLeftoverReferences(s))
     }
 
     /// Field-by-field differences between the fast path and the JSON path ("" when equal).
     static func differences(_ parsed: ParsedFeed) -> [String] {
-        let ref = map(parsed.result)
+        let ref = map(parsed.result, repairsMojibake: parsed.looksMisdeclaredUTF8)
         var out: [String] = []
         func cmp<T: Equatable>(_ what: String, _ a: T, _ b: T) {
             if a != b { out.append("\(what): fast=\(String(describing: a).prefix(200)) json=\(String(describing: b).prefix(200))") }

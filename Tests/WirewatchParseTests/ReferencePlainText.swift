@@ -71,7 +71,9 @@ enum ReferencePlainText {
         }
 
         mutating func emitScalar(_ v: UInt32) {
-            if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
+            if v == 32 || v == 9 || v == 10 || v == 13 || v == 12 || v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 {
+                pendingSpace = true; return
+            }
             if v < 0x80 { emit(UInt8(v)); return }
             if pendingSpace {
                 if !out.isEmpty { out.append(32) }
@@ -163,6 +165,26 @@ enum ReferencePlainText {
         }
     }
 
+    /// The value of a `&#…;` / `&#x…;` at `i` (any value) and its length.
+    static func rawCharRef(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+        let n = b.count
+        guard i + 3 < n, b[i] == 38, b[i + 1] == 35 else { return nil }
+        var j = i + 2
+        let hex = b[j] | 0x20 == 120
+        if hex { j += 1 }
+        var v: UInt32 = 0
+        let st = j
+        while j < n, j - st < 7 {
+            let c = b[j] | 0x20
+            if b[j] >= 48 && b[j] <= 57 { v = v * (hex ? 16 : 10) + UInt32(b[j] - 48) }
+            else if hex, c >= 97, c <= 102 { v = v * 16 + UInt32(c - 87) }
+            else { break }
+            j += 1
+        }
+        guard j > st, j < n, b[j] == 59 else { return nil }
+        return (v, j + 1 - i)
+    }
+
     /// `&name;`, `&#123;`, `&#x1F;` at `i` → (scalar, length consumed).
     static func decodeEntity(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
         let n = b.count
@@ -183,6 +205,10 @@ enum ReferencePlainText {
             }
             guard j > st else { return nil }
             if j < n, b[j] == UInt8(ascii: ";") { j += 1 }
+            // A surrogate pair written as two references is one character.
+            if (0xD800...0xDBFF).contains(v), let (lo, len) = rawCharRef(b, j), (0xDC00...0xDFFF).contains(lo) {
+                return (0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00), j - i + len)
+            }
             if v >= 0x80 && v <= 0x9F, let m = Windows1252.high[Int(v - 0x80)] { v = m }
             guard v > 0, v < 0x110000, !(0xD800...0xDFFF).contains(v) else { return nil }
             return (v, j - i)

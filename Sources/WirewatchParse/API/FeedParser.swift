@@ -23,7 +23,8 @@ public struct FeedParser: Sendable {
             ? ResultTree(builder: run.builder, problems: run.problems, context: context, href: run.href)
             : ResultTree(deferred: bytes, context: context, options: options)
         return ParsedFeed(version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
-                          problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree)
+                          problem: run.problems.entries.first?.message, feed: mapped.feed, items: mapped.items, tree: tree,
+                          looksMisdeclaredUTF8: run.builder.looksMisdeclaredUTF8)
     }
 
     /// Parses without collecting the items: each `Item` goes to `onItem` as
@@ -39,7 +40,8 @@ public struct FeedParser: Sendable {
             return ParsedFeed(
                 version: run.builder.version, encoding: run.encoding, isMalformed: !run.problems.entries.isEmpty,
                 problem: run.problems.entries.first?.message, feed: mapped.feed, items: [],
-                tree: ResultTree(deferred: bytes, context: context, options: options)
+                tree: ResultTree(deferred: bytes, context: context, options: options),
+                looksMisdeclaredUTF8: run.builder.looksMisdeclaredUTF8
             )
         }
     }
@@ -64,6 +66,11 @@ public struct FeedParser: Sendable {
                          "document is larger than \(options.maxDocumentBytes) bytes; the rest was not read")
             input = Array(input.prefix(options.maxDocumentBytes))
         }
+        var junkProblem: ProblemList.Entry?
+        if let start = LeadingJunk.documentStart(input) {
+            junkProblem = .init(kind: .xml, message: "line 1: \(start) bytes of text before the document were skipped")
+            input = Array(input[start...])
+        }
         let hasHTTP = !context.headers.isEmpty
         let decoded = EncodingDetector.detect(input, headers: context.headers, hasHTTP: hasHTTP)
         var encodingProblem: ProblemList.Entry?
@@ -82,6 +89,7 @@ public struct FeedParser: Sendable {
         builder.keepsEntries = keepsTree
         builder.itemSink = itemSink
         builder.encoding = decoded.encoding
+        builder.looksMisdeclaredUTF8 = decoded.looksMisdeclaredUTF8
         var xmlProblem: ProblemList.Entry?
         if decoded.isJSON {
             let body = decoded.utf8 ?? Array(input[decoded.offset...])
@@ -106,7 +114,7 @@ public struct FeedParser: Sendable {
             if let u = builder.undeclaredEntity {
                 candidates.append((u.line, .init(kind: .xml, message: "line \(u.line): undefined entity &\(u.name);")))
             }
-            xmlProblem = candidates.min { $0.line < $1.line }?.entry
+            xmlProblem = junkProblem ?? candidates.min { $0.line < $1.line }?.entry
             // A Netscape DOCTYPE marks RSS 0.91 Netscape (feedparser's rule).
             if session.doctypeExternalID?.lowercased().contains("netscape") == true,
                builder.version.isEmpty || builder.version.hasPrefix("rss") {

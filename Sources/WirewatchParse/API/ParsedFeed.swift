@@ -18,6 +18,9 @@ public struct ParsedFeed: Sendable {
     /// (`ParseOptions.buildsFeedparserResult`) or a second, full parse of
     /// the same bytes. The daemon never asks for it.
     let tree: ResultTree
+    /// The document declared Latin-1 / Windows-1252 but is UTF-8: `feed` and
+    /// `items` undo the mojibake, `result` (feedparser's) keeps it.
+    var looksMisdeclaredUTF8 = false
 
     /// The full feedparser-shaped result (SCHEMA.md); `feed` and `items`
     /// agree with it field for field. Built on each call (see `tree`).

@@ -20,6 +20,8 @@ final class FeedBuilder {
     @exclusivity(unchecked) var feed = FPDict()
     @exclusivity(unchecked) var entries: [FPDict] = []
     @exclusivity(unchecked) var version = ""
+    /// See `EncodingDetector.Result.looksMisdeclaredUTF8`.
+    @exclusivity(unchecked) var looksMisdeclaredUTF8 = false
     @exclusivity(unchecked) var namespacesInUse: [(String, String)] = []
     @exclusivity(unchecked) var encoding = "utf-8"
     @exclusivity(unchecked) var undeclaredEntity: (name: String, line: Int)?
@@ -71,7 +73,11 @@ final class FeedBuilder {
 
     func makeName(local: String, givenPrefix: String?, uri rawURI: String) -> ElementName {
         let (_, lower) = Namespaces.normalize(rawURI)
-        var prefix: String? = Namespaces.known[lower]
+        // An undeclared prefix (`<dc:creator>` with no xmlns:dc, common in
+        // hand-made feeds) reaches us with no URI: keep the prefix as
+        // written, as feedparser's fallback parser does, so `dc:creator`
+        // is still the author and `content:encoded` the content.
+        var prefix: String? = rawURI.isEmpty && givenPrefix != nil ? givenPrefix : Namespaces.known[lower]
         if prefix == nil {
             prefix = givenPrefix
             if prefix == nil, !rawURI.isEmpty {
@@ -230,9 +236,9 @@ final class FeedBuilder {
         for e in entries {
             if let itemSink {
                 // The channel's <language> comes before its items in practice.
-                itemSink(ModelMapper.item(e, feedLanguage: feed.string("language")))
+                itemSink(ModelMapper.item(e, .init(self, feedLanguage: feed.string("language"))))
             } else {
-                mappedItems.append(ModelMapper.item(e, feedLanguage: nil))
+                mappedItems.append(ModelMapper.item(e, .init(self, feedLanguage: nil)))
             }
         }
         entries.removeAll(keepingCapacity: true)

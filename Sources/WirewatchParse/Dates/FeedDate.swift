@@ -66,6 +66,30 @@ public enum FeedDate {
         "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    /// A month name (lower-cased): English by its first three letters, as
+    /// feedparser reads it, then the French, German, Spanish, Italian,
+    /// Portuguese and Dutch abbreviations hand-made feeds print.
+    static func month(_ name: Substring) -> Int? {
+        if let m = months[String(name.prefix(3))] { return m }
+        let word = name.hasSuffix(".") ? name.dropLast() : name
+        if let m = localMonths[String(word.prefix(4))] { return m }
+        return localMonths[String(word.prefix(3))]
+    }
+
+    static let localMonths: [String: Int] = [
+        "janv": 1, "ene": 1, "gen": 1, "jän": 1,
+        "févr": 2, "fév": 2, "fevr": 2, "fev": 2,
+        "mars": 3, "mär": 3, "mrz": 3, "mrt": 3,
+        "avr": 4, "abr": 4,
+        "mai": 5, "mag": 5, "mei": 5,
+        "juin": 6, "giu": 6,
+        "juil": 7, "lug": 7,
+        "août": 8, "aoû": 8, "aou": 8, "ago": 8,
+        "set": 9,
+        "okt": 10, "ott": 10, "out": 10,
+        "déc": 12, "dez": 12, "dic": 12,
+    ]
+
     /// `+hh:mm`, `+hhmm`, `+hh`, `-…`; nil when not numeric.
     static func numericOffset(_ z: Substring) -> Int? {
         guard let f = z.first, f == "+" || f == "-" else { return nil }

@@ -15,6 +15,9 @@ struct EncodingDetector {
         var encoding: String
         var isJSON: Bool
         var issue: EncodingIssue?
+        /// Decoded as Latin-1 / Windows-1252, as declared, though the bytes are
+        /// UTF-8 with non-ASCII characters: the model repairs its text.
+        var looksMisdeclaredUTF8 = false
     }
 
     struct EncodingIssue {
@@ -46,7 +49,11 @@ struct EncodingDetector {
         } else {
             head = Array(body.prefix(1024))
         }
-        if let e = declaredEncoding(head) {
+        // Blank lines before the declaration (a PHP file's trailing newline) do
+        // not hide it: libxml2 only complains, and a Shift_JIS feed whose
+        // declaration went unseen would be decoded as ISO-8859-2.
+        let blanks = head.prefix { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }.count
+        if let e = declaredEncoding(Array(head[blanks...])) {
             xmlEncoding = e.lowercased()
             let unicodeNames: Set<String> = ["u16", "utf-16", "utf16", "utf_16", "u32", "utf-32", "utf32", "utf_32",
                                              "iso-10646-ucs-2", "iso-10646-ucs-4", "csucs4", "csunicode", "ucs-2", "ucs-4"]
@@ -124,7 +131,13 @@ struct EncodingDetector {
                 issue = EncodingIssue(kind: .encodingOverride,
                                       message: "document declared as \(rfc3023), but parsed as \(proposed)")
             }
-            return Result(utf8: out, offset: skip, encoding: proposed, isJSON: isJSON, issue: issue)
+            var result = Result(utf8: out, offset: skip, encoding: proposed, isJSON: isJSON, issue: issue)
+            switch Transcoder.kind(proposed) {
+            case .latin1, .cp1252:
+                result.looksMisdeclaredUTF8 = body.contains(where: { $0 >= 0x80 }) && Transcoder.validUTF8(body)
+            default: break
+            }
+            return result
         }
         // Nothing decoded: keep the bytes, replacing invalid sequences, and say so.
         let repaired = Array(String(decoding: body, as: UTF8.self).utf8)

@@ -44,7 +44,21 @@ enum Transcoder {
         case .cp1252: return cp1252(b)
         case .utf16(let big): return utf16(b, big: big, bomAware: name.lowercased().hasSuffix("16") || name == "u16")
         case .utf32(let big): return utf32(b, big: big)
-        case .iconv(let n): return iconvDecode(b, n)
+        case .iconv(let n): return iconvDecode(b, n) ?? windowsSuperset(n).flatMap { iconvDecode(b, $0) }
+        }
+    }
+
+    /// The Windows code page a legacy East Asian label means in practice
+    /// (the WHATWG Encoding Standard decodes these labels so): Japanese sites
+    /// that declare Shift_JIS use CP932's ① ～ ㈱, Korean ones that say
+    /// EUC-KR use UHC. Tried only when the strict table rejects the bytes.
+    static func windowsSuperset(_ name: String) -> String? {
+        switch name {
+        case "shift-jis", "sjis", "x-sjis", "ms-kanji", "csshiftjis", "shiftjis": return "CP932"
+        case "euc-jp", "x-euc-jp", "eucjp": return "EUC-JP-MS"
+        case "euc-kr", "ks-c-5601-1987", "ksc5601", "euckr", "cseuckr": return "CP949"
+        case "big5", "csbig5", "x-x-big5": return "CP950"
+        default: return nil
         }
     }
 

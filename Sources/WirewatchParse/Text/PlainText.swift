@@ -2,11 +2,59 @@
 public enum PlainText {
     /// Tags stripped, entities decoded, whitespace collapsed, `<script>` /
     /// `<style>` contents and comments dropped. Byte-level, single pass.
-    public static func fromHTML(_ s: String) -> String {
+    public static func fromHTML(_ s: String) -> String { render(s).text }
+
+    /// `fromHTML`, and once more when its text is still HTML: markup escaped
+    /// twice (`&amp;lt;p&amp;gt;`, `&amp;nbsp;`) leaves tags or references
+    /// after one pass. "Still HTML" is feedparser's test (a closing tag or a
+    /// reference, and only HTML names), so `Vec<T>` or `x < y` stay text.
+    public static func fromHTMLEscapedOnceOrTwice(_ s: String) -> String {
+        let (once, mayHoldMarkup) = render(s)
+        guard mayHoldMarkup, hasClosingTagOrReference(once), Text.looksLikeHTML(once) else { return once }
+        return fromHTML(once)
+    }
+
+    /// Whether `s` has a `</name>` or a `&name;` / `&#…;`: without one,
+    /// `Text.looksLikeHTML` is false, and most text with a '<' or an '&'
+    /// ("AT&T", "x < y") has none. Eight bytes a step to each '<' or '&'.
+    static func hasClosingTagOrReference(_ s: String) -> Bool {
         var src = s
-        return src.withUTF8 { b -> String in
+        return src.withUTF8 { b -> Bool in
             let n = b.count
-            guard n > 0 else { return "" }
+            guard let p = b.baseAddress else { return false }
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let w = SWAR.load(p, i)
+                    let m = SWAR.eq(w, 60) | SWAR.eq(w, 38)
+                    if m == 0 { i += 8; continue }
+                    i += SWAR.firstLane(m)
+                }
+                let c = b[i]
+                i += 1
+                guard c == 60 || c == 38 else { continue }
+                var j = i
+                if c == 60 {
+                    guard j < n, b[j] == 47 else { continue }
+                    j += 1
+                } else if j < n, b[j] == 35 {
+                    j += 1
+                }
+                let st = j
+                while j < n, Text.isWord(b[j]) { j += 1 }
+                if j > st, j < n, b[j] == (c == 60 ? 62 : 59) { return true }
+            }
+            return false
+        }
+    }
+
+    /// The rendition, and whether it holds a '<' or an '&' (which it writes
+    /// only one at a time, never in a copied run).
+    static func render(_ s: String) -> (text: String, mayHoldMarkup: Bool) {
+        var src = s
+        return src.withUTF8 { b -> (text: String, mayHoldMarkup: Bool) in
+            let n = b.count
+            guard n > 0 else { return ("", false) }
             // The rendition is never longer than its source (every reference
             // is at least as long as its UTF-8, a space stands for at least
             // one consumed byte), so it is written into a buffer of that
@@ -17,7 +65,7 @@ public enum PlainText {
             // is not validated again; the scan tells whether it is ASCII.
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 4)
             defer { buffer.deallocate() }
-            let (count, high) = { () -> (Int, UInt64) in
+            let (count, high, markup) = { () -> (Int, UInt64, Bool) in
                 var sink = Sink(buffer)
                 var i = 0
                 while i < n {
@@ -83,13 +131,13 @@ public enum PlainText {
                     sink.high |= seen
                     i = j
                 }
-                return (sink.count, sink.high)
+                return (sink.count, sink.high, sink.markup)
             }()
             let text = UnsafeBufferPointer(start: buffer, count: count)
             // Debug builds check both claims: valid, and ASCII when said so.
             assert(UTF8Validator.scan(text).valid)
             assert(high & SWAR.highs != 0 || UTF8Validator.scan(text).ascii)
-            return String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text)
+            return (String(checkedUTF8: text, isASCII: high & SWAR.highs == 0) ?? String(utf8Bytes: text), markup)
         }
     }
 
@@ -102,6 +150,8 @@ public enum PlainText {
         var pendingSpace = false
         /// The OR of every byte written (bit 7 of some lane set: not ASCII).
         var high: UInt64 = 0
+        /// A '<' or '&' was written.
+        var markup = false
 
         init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
 
@@ -114,14 +164,19 @@ public enum PlainText {
 
         @inline(__always) mutating func emit(_ c: UInt8) {
             flushSpace()
+            if c == 60 || c == 38 { markup = true }
             out[count] = c
             count += 1
         }
 
         mutating func emitScalar(_ v: UInt32) {
-            if v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 { pendingSpace = true; return }
+            // Spaces written as references (`&#32;`, `&#10;`, `&nbsp;`, `&thinsp;`…) collapse like literal ones.
+            if v == 32 || v == 9 || v == 10 || v == 13 || v == 12 || v == 0xA0 || v == 0x2009 || v == 0x2002 || v == 0x2003 {
+                pendingSpace = true; return
+            }
             flushSpace()
             if v >= 0x80 { high |= 0x80 }
+            if v == 60 || v == 38 { markup = true }
             switch v {
             case 0..<0x80:
                 out[count] = UInt8(v); count += 1
@@ -226,6 +281,49 @@ public enum PlainText {
         }
     }
 
+    /// Character references decoded once, nothing else changed: for plain
+    /// text that still holds them (a title escaped twice, `&amp;amp;`).
+    /// Text with no `&` is returned as it is.
+    public static func decodingLeftoverReferences(_ s: String) -> String {
+        guard s.utf8.contains(38) else { return s }
+        var src = s
+        return src.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == 38, let (v, len) = decodeEntity(b, i), let u = Unicode.Scalar(v) {
+                    out.append(contentsOf: String(Character(u)).utf8)
+                    i += len
+                } else {
+                    out.append(b[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The value of a `&#…;` / `&#x…;` at `i` (any value) and its length.
+    static func rawCharRef(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+        let n = b.count
+        guard i + 3 < n, b[i] == 38, b[i + 1] == 35 else { return nil }
+        var j = i + 2
+        let hex = b[j] | 0x20 == 120
+        if hex { j += 1 }
+        var v: UInt32 = 0
+        let st = j
+        while j < n, j - st < 7 {
+            let c = b[j] | 0x20
+            if b[j] >= 48 && b[j] <= 57 { v = v * (hex ? 16 : 10) + UInt32(b[j] - 48) }
+            else if hex, c >= 97, c <= 102 { v = v * 16 + UInt32(c - 87) }
+            else { break }
+            j += 1
+        }
+        guard j > st, j < n, b[j] == 59 else { return nil }
+        return (v, j + 1 - i)
+    }
+
     /// `&name;`, `&#123;`, `&#x1F;` at `i` → (scalar, length consumed).
     static func decodeEntity(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
         let n = b.count
@@ -246,6 +344,10 @@ public enum PlainText {
             }
             guard j > st else { return nil }
             if j < n, b[j] == UInt8(ascii: ";") { j += 1 }
+            // A surrogate pair written as two references is one character.
+            if (0xD800...0xDBFF).contains(v), let (lo, len) = rawCharRef(b, j), (0xDC00...0xDFFF).contains(lo) {
+                return (0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00), j - i + len)
+            }
             if v >= 0x80 && v <= 0x9F, let m = Windows1252.high[Int(v - 0x80)] { v = m }
             guard v > 0, v < 0x110000, !(0xD800...0xDFFF).contains(v) else { return nil }
             return (v, j - i)

@@ -15,8 +15,13 @@ enum URLResolver {
     ]
 
     /// feedparser's `make_safe_absolute_uri`; nil stands for "".
-    static func makeSafeAbsolute(base: String, _ rel: String?) -> String? {
-        guard !base.isEmpty else { return rel ?? "" }
+    static func makeSafeAbsolute(base: String, _ relIn: String?) -> String? {
+        guard !base.isEmpty else { return relIn ?? "" }
+        // Leading C0 controls and spaces are not part of a reference (Python's
+        // urlsplit and the WHATWG URL parser drop them): an enclosure url
+        // written on its own line is absolute, not relative to the feed.
+        var rel = relIn
+        if let r = rel, let f = r.utf8.first, f <= 0x20 { rel = String(r.drop { $0.unicodeScalars.first!.value <= 0x20 }) }
         guard let rel, !rel.isEmpty else {
             let s = scheme(of: base)
             return (s.isEmpty || acceptableSchemes.contains(s)) ? base : ""
