@@ -145,27 +145,9 @@ struct ReferenceRepair {
     /// generator): XML rejects both halves and libxml2 drops them, losing
     /// the emoji. A high and a low surrogate in a row are one character.
     static func surrogatePair(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (scalar: UInt32, end: Int)? {
-        guard let (hi, e) = charRef(b, at), (0xD800...0xDBFF).contains(hi),
-              let (lo, e2) = charRef(b, e), (0xDC00...0xDFFF).contains(lo) else { return nil }
-        return (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), e2)
-    }
-
-    /// The value of the `&#…;` / `&#x…;` at `at` and where it ends.
-    static func charRef(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> (UInt32, Int)? {
-        let n = b.count
-        guard at + 3 < n, b[at] == 38, b[at + 1] == 35 else { return nil }
-        var j = at + 2
-        let hex = (b[j] | 0x20) == 120
-        if hex { j += 1 }
-        var v: UInt32 = 0
-        let st = j
-        while j < n, j - st < 7, isDigit(b[j], hex: hex) {
-            let c = b[j] | 0x20
-            v = v * (hex ? 16 : 10) + UInt32(c <= 57 ? c - 48 : c - 87)
-            j += 1
-        }
-        guard j > st, j < n, b[j] == 59 else { return nil }
-        return (v, j + 1)
+        guard let (hi, first) = PlainText.rawCharRef(b, at), (0xD800...0xDBFF).contains(hi),
+              let (lo, second) = PlainText.rawCharRef(b, at + first), (0xDC00...0xDFFF).contains(lo) else { return nil }
+        return (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), at + first + second)
     }
 
     /// Track CDATA / comment state from `pos` up to `to`.
