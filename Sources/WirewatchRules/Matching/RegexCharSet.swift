@@ -104,17 +104,19 @@ struct RegexCharSet: Equatable {
         }
     }
 
-    /// A literal escaped character (`\.`, `\-`, `\n`, `\t`); nil for anything else.
-    static func escapedLiteral(_ e: Unicode.Scalar) -> RegexCharSet? {
+    /// The character an escape stands for (`\.`, `\-`, `\n`, `\t`); nil for anything else.
+    static func escapedScalar(_ e: Unicode.Scalar) -> Unicode.Scalar? {
         switch e {
-        case "n": return scalar("\n")
-        case "t": return scalar("\t")
-        case "r": return scalar("\r")
+        case "n": return "\n"
+        case "t": return "\t"
+        case "r": return "\r"
         default:
             let isWordCharacter = e.properties.isAlphabetic || e.properties.numericType != nil
-            return isWordCharacter ? nil : scalar(e)
+            return isWordCharacter ? nil : e
         }
     }
+
+    static func escapedLiteral(_ e: Unicode.Scalar) -> RegexCharSet? { escapedScalar(e).map(scalar) }
 }
 
 extension RegexCharSet {
@@ -139,9 +141,9 @@ extension RegexCharSet {
                 if let cls = escapeClass(e) {
                     set.formUnion(cls)
                     previous = nil
-                } else if let literal = escapedLiteral(e) {
-                    set.formUnion(literal)
-                    previous = e == "n" ? "\n" : e == "t" ? "\t" : e == "r" ? "\r" : e
+                } else if let literal = escapedScalar(e) {
+                    set.insert(literal)
+                    previous = literal
                 } else {
                     return nil
                 }
