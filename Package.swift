@@ -52,7 +52,9 @@ let package = Package(
         .target(name: "WirewatchParse", dependencies: ["WirewatchCore", "CLibXML2"]),
 
         // dedup: item identity and canonical links.
-        .target(name: "WirewatchDedup", dependencies: ["WirewatchCore"]),
+        .target(name: "WirewatchDedup", dependencies: ["WirewatchCore", "CMinHash"]),
+        // MinHash's inner loop, vectorised (AVX-512 or AVX2, chosen at run time).
+        .target(name: "CMinHash"),
 
         // tag + match: the query language and the compiled rule set.
         .target(name: "WirewatchRules", dependencies: ["WirewatchCore", "CPrefetch"]),

@@ -1,3 +1,5 @@
+import CMinHash
+
 /// MinHash with a fixed family of permutations, stored as 8-bit values.
 ///
 /// Permutation i maps a shingle hash s to (s ⊕ seedᵢ)·multᵢ (odd multiplier,
@@ -46,36 +48,36 @@ struct MinHash: Sendable {
     /// The 8-bit minima of `shingles`; nil for an empty set.
     func signature(of shingles: UnsafeBufferPointer<UInt64>) -> [UInt8]? {
         guard !shingles.isEmpty else { return nil }
+        guard let minima = minima(of: shingles, implementation: nil) else { return nil }
+        // The top bits of a minimum are mostly zero; a multiply spreads every bit
+        // of it into the kept byte.
+        return minima.map { UInt8(truncatingIfNeeded: ($0 &* 0x9e37_79b9_7f4a_7c15) >> 56) }
+    }
+
+    /// The full 64-bit minimum of each permutation, computed in C (see
+    /// `minhash.h`: vectorised, the same on every machine). `implementation`
+    /// picks one for tests (0 scalar, 1 AVX2, 2 AVX-512); nil when the CPU lacks it.
+    func minima(of shingles: UnsafeBufferPointer<UInt64>, implementation: Int32? = nil) -> [UInt64]? {
         var minima = [UInt64](repeating: .max, count: count)
+        var supported = true
         seeds.withUnsafeBufferPointer { seeds in
             multipliers.withUnsafeBufferPointer { multipliers in
                 minima.withUnsafeMutableBufferPointer { minima in
-                    // Four shingles per pass: each permutation's seed, multiplier
-                    // and minimum are loaded once for four multiplies (measured
-                    // 39 → 30 µs per 2 KB item; eight per pass gained nothing).
-                    var start = 0
-                    while start + 4 <= shingles.count {
-                        let s0 = shingles[start], s1 = shingles[start + 1]
-                        let s2 = shingles[start + 2], s3 = shingles[start + 3]
-                        for i in 0..<minima.count {
-                            let seed = seeds[i], multiplier = multipliers[i]
-                            let v0 = (s0 ^ seed) &* multiplier, v1 = (s1 ^ seed) &* multiplier
-                            let v2 = (s2 ^ seed) &* multiplier, v3 = (s3 ^ seed) &* multiplier
-                            minima[i] = min(minima[i], min(min(v0, v1), min(v2, v3)))
-                        }
-                        start += 4
-                    }
-                    for shingle in shingles[start...] {
-                        for i in 0..<minima.count {
-                            minima[i] = min(minima[i], (shingle ^ seeds[i]) &* multipliers[i])
-                        }
+                    if let implementation {
+                        supported = wirewatch_minhash_with(
+                            implementation, shingles.baseAddress, shingles.count,
+                            seeds.baseAddress, multipliers.baseAddress, minima.baseAddress, minima.count
+                        ) == 1
+                    } else {
+                        wirewatch_minhash(
+                            shingles.baseAddress, shingles.count,
+                            seeds.baseAddress, multipliers.baseAddress, minima.baseAddress, minima.count
+                        )
                     }
                 }
             }
         }
-        // The top bits of a minimum are mostly zero; a multiply spreads every bit
-        // of it into the kept byte.
-        return minima.map { UInt8(truncatingIfNeeded: ($0 &* 0x9e37_79b9_7f4a_7c15) >> 56) }
+        return supported ? minima : nil
     }
 
     /// Estimated Jaccard similarity of two 8-bit signatures of equal length.
