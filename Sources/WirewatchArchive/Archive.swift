@@ -82,6 +82,13 @@ public final class Archive: Sendable {
                 // 8 MB ingested 200k items with the same CPU as 32 MB (55.0 s and
                 // 58.4 s) and 18 MB less resident memory, which the daemon needs more.
                 try db.execute(sql: "PRAGMA cache_size = -8192")
+                // A checkpoint every 8,000 pages (64 MB of WAL) instead of 1,000: the
+                // pages the ingest rewrites in every commit (the FTS segments being
+                // merged, the recent story keys, the tails of the item indexes) are
+                // copied back to the database once per checkpoint, not once per
+                // eight. Measured with the lede-band change (6 interleaved runs of
+                // 60k items): 5,416 → 6,046 items per CPU-second, medians.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
