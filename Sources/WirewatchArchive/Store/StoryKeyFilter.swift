@@ -79,7 +79,7 @@ final class StoryKeyFilter: Sendable {
         state.withLock { Self.mayContain(key, $0.bits) }
     }
 
-    /// The keys that may be in the table, in order: one lock for an item's ~45 keys.
+    /// The keys that may be in the table, in order: one lock for an item's ~37 keys.
     func mayContain(_ keys: [Int64]) -> [Int64] {
         state.withLock { state in keys.filter { Self.mayContain($0, state.bits) } }
     }

@@ -5,7 +5,7 @@ import WirewatchDedup
 /// The writer's memory of the story-key tables: Bloom filters over every key
 /// in them, and the keys of recently committed items not yet written to them.
 ///
-/// Why keys wait: an item has ~45 keys spread uniformly over the key index, so
+/// Why keys wait: an item has ~37 keys spread uniformly over the key index, so
 /// writing them with every commit dirtied most of the index's pages each time
 /// (measured: 40 KB of WAL per item at 50k items, most of the ingest time).
 /// Written in large sorted batches instead, every page is touched once per

@@ -38,7 +38,7 @@ final class StoryKeyTables {
     /// Keys of items inserted by this transaction.
     private(set) var staged: [(item: Int64, keys: [Int64])] = []
     /// The staged entries of each key, as a chain through `stagedEntries` in
-    /// insertion order: ~45 keys per item, and an array per key was an
+    /// insertion order: ~37 keys per item, and an array per key was an
     /// allocation per key.
     private var stagedChains: [Int64: (first: Int32, last: Int32)] = [:]
     private var stagedEntries: [(item: Int64, next: Int32)] = []
