@@ -36,4 +36,18 @@ struct DatabaseQueueForTests {
             try db.execute(sql: "INSERT INTO delivery (alert_id, sink, next_attempt_at) VALUES (3, 'phone', 0)")
         }
     }
+
+    /// An archive at v10 whose current story-key generation is 1, with `keys`
+    /// waiting in the single small table of that schema.
+    func migrateToV10WithRecentKeys(_ keys: [(key: Int64, item: Int64)]) throws {
+        try Archive.migrator.migrate(queue, upTo: "v10: ideographs and kana indexed as words of their own")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO archive_state (name, value) VALUES ('story_keys_current', 1), ('story_keys_since', 0)
+                """)
+            for (key, item) in keys {
+                try db.execute(sql: "INSERT INTO story_key_recent (key, item_id) VALUES (?, ?)", arguments: [key, item])
+            }
+        }
+    }
 }

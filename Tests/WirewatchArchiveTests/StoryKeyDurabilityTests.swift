@@ -37,7 +37,7 @@ struct StoryKeyDurabilityTests {
         _ = try archive.ingest(feedID: id, feedName: "a", items: [entry("1", title: "Nurses vote", text: article(7))])
         try archive.flushStoryKeys()
         let (keys, watermark) = try archive.pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_recent") ?? 0,
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_recent_0") ?? 0,
              try StoryKeyTables.watermark(db))
         }
         #expect(keys > 20)

@@ -21,7 +21,8 @@ struct StoryKeyRotationTests {
         _ = try archive.ingest(feedID: ids["a"]!, feedName: "a", items: [entry("a3", title: "Transit fares rise", text: article(63))], at: start.addingTimeInterval(window + 2))
         let keys = try archive.pool.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_0") ?? 0) + (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_1") ?? 0)
-                + (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_recent") ?? 0)
+                + (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_recent_0") ?? 0)
+                + (try Int.fetchOne(db, sql: "SELECT count(*) FROM story_key_recent_1") ?? 0)
         }
         #expect(keys == 0)  // a1's keys went with the second rotation; a2's and a3's wait in memory
         // A copy of a1, more than a window later, is a story of its own.

@@ -287,6 +287,21 @@ extension Archive {
                 VALUES ('fts_segmented_from', (SELECT coalesce(max(id), 0) + 1 FROM item));
                 """)
         }
+        migrator.registerMigration("v11: a small story-key table per generation", foreignKeyChecks: .immediate) { db in
+            // See StoryKeyTables: a rotation no longer merges the small table into
+            // the big one going out of turn. Its keys belonged to the current
+            // generation; they move to that generation's new table.
+            try db.execute(sql: """
+                ALTER TABLE story_key_recent RENAME TO story_key_recent_0;
+                CREATE TABLE story_key_recent_1 (key INTEGER NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY (key, item_id)) WITHOUT ROWID;
+                """)
+            if try StoryKeyTables.currentNumber(db) == 1 {
+                try db.execute(sql: """
+                    INSERT INTO story_key_recent_1 SELECT * FROM story_key_recent_0;
+                    DELETE FROM story_key_recent_0;
+                    """)
+            }
+        }
         return migrator
     }
 

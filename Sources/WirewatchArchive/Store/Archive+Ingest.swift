@@ -155,7 +155,7 @@ extension Archive {
             try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT item_id) FROM (
                     SELECT item_id FROM story_key_0 UNION ALL SELECT item_id FROM story_key_1
-                    UNION ALL SELECT item_id FROM story_key_recent)
+                    UNION ALL SELECT item_id FROM story_key_recent_0 UNION ALL SELECT item_id FROM story_key_recent_1)
                 """) ?? 0
         }
         return (index.filters.reduce(0) { $0 + $1.byteCount }, stored + index.snapshot().items)
