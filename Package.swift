@@ -68,6 +68,8 @@ let package = Package(
                 "WirewatchCore",
                 "WirewatchDedup",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the story keys' bulk statements (Statement+Int64Binding).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
 
@@ -165,7 +167,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WirewatchArchiveTests",
-            dependencies: ["WirewatchArchive", "WirewatchTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WirewatchArchive", "WirewatchTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "WirewatchFetchTests",

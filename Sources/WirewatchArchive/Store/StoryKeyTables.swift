@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The two story-key tables and which one takes new keys.
 ///
@@ -235,15 +236,14 @@ final class StoryKeyTables {
     private func read(_ keys: [Int64], generation: Int, _ db: Database, _ body: (Int64, Int64) -> Void) throws {
         guard !keys.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT key, item_id FROM \(Self.names[generation]) WHERE key IN (\(placeholders))
-                UNION ALL
-                SELECT key, item_id FROM \(Self.recents[generation]) WHERE key IN (\(placeholders))
-                """),
-            arguments: StatementArguments(keys + keys)
-        )
-        while let row = try rows.next() { body(row[0], row[1]) }
+        let statement = try db.cachedStatement(sql: """
+            SELECT key, item_id FROM \(Self.names[generation]) WHERE key IN (\(placeholders))
+            UNION ALL
+            SELECT key, item_id FROM \(Self.recents[generation]) WHERE key IN (\(placeholders))
+            """)
+        try statement.run(binding: keys + keys, db) { row in
+            body(sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1))
+        }
     }
 
     /// The SQL that writes `rows` keys (built once per flush: it was built per statement).
@@ -287,19 +287,20 @@ final class StoryKeyTables {
 
     private func write(_ rows: [(Int64, Int64)], to table: String, _ db: Database) throws {
         let fullChunk = try db.cachedStatement(sql: Self.insertValues(table, rows: 400))
+        var values: [Int64] = []
+        values.reserveCapacity(800)
         var start = 0
         while start < rows.count {
-            let chunk = rows[start..<min(start + 400, rows.count)]
-            let statement = chunk.count == 400
-                ? fullChunk : try db.cachedStatement(sql: Self.insertValues(table, rows: chunk.count))
-            var arguments: [Int64] = []
-            arguments.reserveCapacity(chunk.count * 2)
-            for (key, item) in chunk {
-                arguments.append(key)
-                arguments.append(item)
+            let end = min(start + 400, rows.count)
+            let statement = end - start == 400
+                ? fullChunk : try db.cachedStatement(sql: Self.insertValues(table, rows: end - start))
+            values.removeAll(keepingCapacity: true)
+            for (key, item) in rows[start..<end] {
+                values.append(key)
+                values.append(item)
             }
-            try statement.execute(arguments: StatementArguments(arguments))
-            start += chunk.count
+            try statement.run(binding: values, db)
+            start = end
         }
     }
 }
