@@ -2,7 +2,9 @@
 // identity, stories and full-text indexing; then typical searches; then the same
 // items through a naive plain FTS5 insert for comparison.
 //
-//   swift run -c release wirewatch-bench-archive [--items 1000000] [--dir DIR] [--skip-naive]
+//   swift run -c release wirewatch-bench-archive [--items 1000000] [--dir DIR] [--skip-naive] [--pipelined]
+//     (--pipelined: items are built and prepared on a second thread beside the writer, as the
+//     daemon's poll tasks do; the default runs everything on one thread)
 //   wirewatch-bench-archive --search-only DIR [--rounds 5] [--filter] [--skip-rank-all] [--dump FILE]
 //     (searches an archive built earlier with --dir DIR; --filter adds each query's exact check, as the CLI does)
 import Foundation
@@ -26,6 +28,7 @@ var searchRounds = 5
 var dumpPath: String?
 var exactFilters = false
 var skipRankAll = false
+var pipelined = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -39,6 +42,7 @@ while let argument = arguments.next() {
     case "--dump": dumpPath = arguments.next()
     case "--filter": exactFilters = true
     case "--skip-rank-all": skipRankAll = true
+    case "--pipelined": pipelined = true
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -64,11 +68,7 @@ let feedCount = 5_000
 let batchSize = 20
 let end = Date()
 let start = end.addingTimeInterval(-Double(items) * 60)
-/// Each batch is one poll of one feed.
-func feedOfBatch(_ index: Int) -> Int {
-    var mix = SplitMix(seed: UInt64(index))
-    return Int(mix.next() % UInt64(feedCount))
-}
+func feedOfBatch(_ index: Int) -> Int { PollSource.feed(ofPoll: index, feedCount: feedCount) }
 print("archive benchmark: \(items) items, \(feedCount) feeds, polls of \(batchSize) items, \(groupCommit) polls per commit, folder \(folder)")
 
 // MARK: ingest
@@ -84,47 +84,47 @@ var newItems = 0, updated = 0
 var prepareSeconds = 0.0
 var ingestCPU = 0.0
 let cpuBefore = Measure.cpuSeconds()
-var produced = 0
-var batchIndex = 0
 var pending: [IngestBatch] = []
-while produced < items {
-    var groups: [Int: [NewsGenerator.Generated]] = [:]
-    let batchFeed = feedOfBatch(batchIndex)
-    for _ in 0..<min(batchSize, items - produced) {
-        let published = start.addingTimeInterval(Double(produced) * 60)
-        let generated = generator.next(published: published, feed: batchFeed)
-        groups[generated.feed, default: []].append(generated)
-        produced += 1
+let pipeline = PollSource(seed: seed, feedCount: feedCount, batchSize: batchSize, items: items, start: start, feedIDs: feedIDs)
+@MainActor func record(_ results: [IngestResult], produced: Int) {
+    for result in results {
+        newItems += result.newItems
+        updated += result.updatedItems
+        if produced <= 10_000 { lookupsFirst += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
+        if produced > items - 10_000 { lookupsLast += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
     }
-    batchIndex += 1
-    let at = start.addingTimeInterval(Double(produced) * 60)
-    let clock = ContinuousClock.now
-    let cpuStart = Measure.cpuSeconds()
-    let prepareStart = ContinuousClock.now
-    pending += groups.sorted(by: { $0.key < $1.key }).map { feed, group in
-        IngestBatch(feedID: feedIDs["feed\(feed)"]!, feedName: "feed\(feed)", items: group.map {
-            IngestItem(identity: ItemIdentity(of: $0.item).key, item: $0.item, tags: [], alertRules: [])
-        })
+}
+if pipelined {
+    // As the daemon runs it: identity, signatures and the read of stored hashes
+    // (`Archive.prepare`) in the poll tasks, beside the single writer.
+    let figures = try PipelinedIngest.run(pipeline, archive: archive, groupCommit: groupCommit) { results, produced in
+        record(results, produced: produced)
     }
-    prepareSeconds += (ContinuousClock.now - prepareStart).seconds
-    // Group commit: the polls that finish while one commit runs go in the next.
-    if pending.count >= groupCommit || produced == items {
-        for result in try archive.ingest(pending, at: at) {
-            newItems += result.newItems
-            updated += result.updatedItems
-            if produced <= 10_000 { lookupsFirst += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
-            if produced > items - 10_000 { lookupsLast += result.storyLookupNanoseconds.map { Double($0) / 1e3 } }
+    ingestSeconds = figures.elapsed
+    ingestCPU = figures.writerCPU + figures.prepareCPU
+    prepareSeconds = figures.prepareCPU
+    print("  pipelined: \(Measure.format(figures.elapsed)) s from the first poll to the last commit; the writer \(Measure.format(figures.writerCPU)) s CPU in \(Measure.format(figures.writerSeconds)) s; beside it, items and Archive.prepare \(Measure.format(figures.prepareCPU)) s CPU")
+} else {
+    var source = pipeline
+    while let poll = source.next() {
+        let clock = ContinuousClock.now
+        let cpuStart = Measure.cpuSeconds()
+        let prepareStart = ContinuousClock.now
+        pending += poll.batches()
+        prepareSeconds += (ContinuousClock.now - prepareStart).seconds
+        // Group commit: the polls that finish while one commit runs go in the next.
+        if pending.count >= groupCommit || poll.produced == items {
+            record(try archive.ingest(pending, at: poll.at), produced: poll.produced)
+            pending.removeAll(keepingCapacity: true)
         }
-        pending.removeAll(keepingCapacity: true)
-    }
-    ingestCPU += Measure.cpuSeconds() - cpuStart
-    let elapsed = (ContinuousClock.now - clock)
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    ingestSeconds += seconds
-    intervalSeconds += seconds
-    if produced % 100_000 == 0 {
-        print("  \(produced) items: \(Measure.format(100_000 / intervalSeconds, 0)) items/s in this interval")
-        intervalSeconds = 0
+        ingestCPU += Measure.cpuSeconds() - cpuStart
+        let seconds = (ContinuousClock.now - clock).seconds
+        ingestSeconds += seconds
+        intervalSeconds += seconds
+        if poll.produced % 100_000 == 0 {
+            print("  \(poll.produced) items: \(Measure.format(100_000 / intervalSeconds, 0)) items/s in this interval")
+            intervalSeconds = 0
+        }
     }
 }
 let cpuIngest = ingestCPU  // the ingest alone, not the text generator
@@ -132,7 +132,9 @@ let storyCount = try archive.storyCount()
 try archive.checkpoint()
 let bytes = Measure.fileSize(path) + Measure.fileSize(path + "-wal")
 print("ingest: \(items) items (\(newItems) new, \(updated) edits) in \(Measure.format(ingestSeconds)) s = \(Measure.format(Double(items) / ingestSeconds, 0)) items/s (CPU \(Measure.format(cpuIngest)) s = \(Measure.format(Double(items) / cpuIngest, 0)) items per CPU-second)")
-print("  of which identity + signatures (IngestItem, before the transaction): \(Measure.format(prepareSeconds)) s")
+print(pipelined
+    ? "  of which beside the writer (IngestItem, Archive.prepare): \(Measure.format(prepareSeconds)) s CPU; items/s over the whole pipelined run"
+    : "  of which identity + signatures (IngestItem, before the transaction): \(Measure.format(prepareSeconds)) s")
 print("stories: \(storyCount) for \(newItems) items")
 print("story lookup µs, first 10k items: p50 \(Measure.format(Measure.percentile(lookupsFirst, 0.5))) p99 \(Measure.format(Measure.percentile(lookupsFirst, 0.99)))")
 print("story lookup µs, last 10k items:  p50 \(Measure.format(Measure.percentile(lookupsLast, 0.5))) p99 \(Measure.format(Measure.percentile(lookupsLast, 0.99)))")

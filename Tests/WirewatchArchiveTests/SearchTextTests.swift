@@ -17,6 +17,18 @@ struct SearchTextTests {
         #expect(SearchText.segmented("Minneapolis 罢工 day 2") == "Minneapolis  罢  工  day 2")
     }
 
+    @Test func theByteScanFindsEveryLeadOfAnIdeographOrKana() {
+        for text in ["工", "で", "ｶ", "x 😀", String(repeating: "a", count: 70) + "東"] {
+            #expect(SearchText.mayHaveUnspacedScript(text), "\(text)")
+        }
+        for text in ["", "plain ASCII", "grève", "서울", "Забастовка", String(repeating: "é", count: 100)] {
+            #expect(!SearchText.mayHaveUnspacedScript(text), "\(text)")
+        }
+        // A bridged string without contiguous UTF-8 takes the slow path, with the same answer.
+        #expect(SearchText.mayHaveUnspacedScript(NSString(string: "abc 工") as String))
+        #expect(!SearchText.mayHaveUnspacedScript(NSString(string: "abc") as String))
+    }
+
     @Test func chineseAndJapaneseWordsAreFoundAndEditsReindexed() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

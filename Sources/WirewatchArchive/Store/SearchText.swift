@@ -25,12 +25,27 @@ enum SearchText {
         rowid >= segmentedFrom ? segmented(text) : text
     }
 
+    /// Whether `text` has a byte that leads an ideograph or kana: one pass over
+    /// its contiguous UTF-8, which the compiler vectorises (over the UTF-8 view's
+    /// iterator this scan was 1.5 % of the archive benchmark's ingest).
+    static func mayHaveUnspacedScript(_ text: String) -> Bool {
+        @inline(__always) func leads(_ byte: UInt8) -> Bool { byte &- 0xE3 <= 0xE9 - 0xE3 || byte == 0xEF || byte == 0xF0 }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var hits: UInt8 = 0  // no early exit: the loop stays branch-free
+            for byte in bytes { hits |= leads(byte) ? 1 : 0 }
+            return hits != 0
+        }) {
+            return found
+        }
+        return text.utf8.contains(where: leads)
+    }
+
     /// `text` with a space before and after each ideograph and kana; other text,
     /// and text without them, is returned as it is.
     static func segmented(_ text: String) -> String {
         // Ideographs and kana are three- or four-byte UTF-8 sequences led by
         // 0xE3–0xE9, 0xEF or 0xF0: text without those bytes has none.
-        guard text.utf8.contains(where: { (0xE3...0xE9).contains($0) || $0 == 0xEF || $0 == 0xF0 }) else { return text }
+        guard mayHaveUnspacedScript(text) else { return text }
         var out = String.UnicodeScalarView()
         var changed = false
         for scalar in text.unicodeScalars {
