@@ -6,7 +6,9 @@ import Foundation
 /// `2004-07-08 23:56:58.0`), RFC 822/1123/2822 (weekday optional, 2- or
 /// 4-digit years, named and numeric zones, day/month swapped), compact
 /// ISO 8601 (`20031231T101455Z`, ordinal `2003-335`), asctime and Perforce
-/// (`2004/07/08 23:56:58`), and day-first dotted dates (`22.11.2026 10:05`).
+/// (`2004/07/08 23:56:58`), day-first dotted dates (`22.11.2026 10:05`),
+/// numeric dates with slashes when unambiguous (`2026/11/23 10:00`,
+/// `11/23/2026 10:00 AM`, `23/11/2026`), and Unix times (`1700000000`).
 /// IANA zone names (`Europe/Paris`) are read from the time-zone database.
 /// Anything else is nil, never "now".
 public enum FeedDate {
@@ -19,7 +21,7 @@ public enum FeedDate {
         // common RFC 822 form saves its work without changing any result.
         if let f = lower.utf8.first, f >= 48, f <= 57, let d = W3CDTF.parse(lower) { return d }
         return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
-            ?? DottedDate.parse(lower)
+            ?? DottedDate.parse(lower) ?? SlashDate.parse(lower) ?? UnixTime.parse(lower)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, UTC), as SCHEMA.md asks.
