@@ -85,11 +85,17 @@ public struct FeedParser: Sendable {
         }
         let language = context.header("content-language")
 
-        let builder = FeedBuilder(baseURI: base, language: language)
-        builder.keepsEntries = keepsTree
-        builder.itemSink = itemSink
-        builder.encoding = decoded.encoding
-        builder.looksMisdeclaredUTF8 = decoded.looksMisdeclaredUTF8
+        func makeBuilder(sink: ((Item) -> Void)?) -> FeedBuilder {
+            let builder = FeedBuilder(baseURI: base, language: language)
+            builder.keepsEntries = keepsTree
+            builder.itemSink = sink
+            builder.encoding = decoded.encoding
+            builder.looksMisdeclaredUTF8 = decoded.looksMisdeclaredUTF8
+            return builder
+        }
+        // Items streamed out, so a second pass (below) does not hand them out again.
+        var emitted = 0
+        var builder = makeBuilder(sink: itemSink.map { sink in { item in emitted += 1; sink(item) } })
         var xmlProblem: ProblemList.Entry?
         if decoded.isJSON {
             let body = decoded.utf8 ?? Array(input[decoded.offset...])
@@ -97,14 +103,30 @@ public struct FeedParser: Sendable {
                 xmlProblem = .init(kind: .json, message: err)
             }
         } else {
-            let session = SAXSession(builder: builder, maxDepth: options.maxDepth)
+            var session = SAXSession(builder: builder, maxDepth: options.maxDepth)
+            var cleaned: [UInt8]?
             if let u = decoded.utf8 {
                 u.withUnsafeBufferPointer { session.run($0) }
+                if session.invalidCharacter != nil { cleaned = u.withUnsafeBufferPointer(ControlCharacters.cleaned) }
             } else {
-                input.withUnsafeBufferPointer { p in session.run(UnsafeBufferPointer(rebasing: p[decoded.offset...])) }
+                input.withUnsafeBufferPointer { p in
+                    let document = UnsafeBufferPointer(rebasing: p[decoded.offset...])
+                    session.run(document)
+                    if session.invalidCharacter != nil { cleaned = ControlCharacters.cleaned(document) }
+                }
             }
             // Of the XML problems, report the one that comes first in the document.
             var candidates: [(line: Int, entry: ProblemList.Entry)] = []
+            if let invalid = session.invalidCharacter, let cleaned {
+                // A control character XML forbids: parsed again without them
+                // (see ControlCharacters), skipping the items already handed out.
+                var skip = emitted
+                builder = makeBuilder(sink: itemSink.map { sink in { item in if skip > 0 { skip -= 1 } else { sink(item) } } })
+                session = SAXSession(builder: builder, maxDepth: options.maxDepth)
+                session.stopsAtInvalidCharacter = false
+                cleaned.withUnsafeBufferPointer { session.run($0) }
+                candidates.append((invalid.line, .init(kind: .xml, message: invalid.oneLine + " (control characters removed)")))
+            }
             if let r = session.repairProblem {
                 candidates.append((r.line, .init(kind: .xml, message: r.oneLine)))
             }

@@ -30,6 +30,11 @@ final class SAXSession {
     @exclusivity(unchecked) private(set) var doctypeExternalID: String?
     /// The first reference that had to be rewritten before libxml2 saw it.
     @exclusivity(unchecked) private(set) var repairProblem: ParseProblem?
+    /// The first character XML does not allow (a C0 control), when the session
+    /// stopped at it: the caller parses a cleaned copy instead (see ControlCharacters).
+    @exclusivity(unchecked) private(set) var invalidCharacter: ParseProblem?
+    /// Whether to stop at the first invalid character (false on the cleaned copy).
+    var stopsAtInvalidCharacter = true
 
     init(builder: FeedBuilder, maxDepth: Int) {
         self.builder = builder
@@ -201,6 +206,14 @@ final class SAXSession {
         if let ctxt, ctxt.pointee.inSubset != 0 { return }
         var msg = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while let last = msg.last, last == "\n" || last == " " { msg.removeLast() }
+        if stopsAtInvalidCharacter, e.code == Int32(XML_ERR_INVALID_CHAR.rawValue), let ctxt {
+            // libxml2's recovery from a control character in text also loses
+            // the escaped markup after it (`y\u{0B}z&lt;/b&gt;` came out as
+            // "yz/b"): stop here; the whole document is parsed again, cleaned.
+            invalidCharacter = ParseProblem(line: Int(e.line), message: msg, code: Int(e.code))
+            xmlStopParser(ctxt)
+            return
+        }
         record(line: Int(e.line), msg, code: Int(e.code), domain: Int(e.domain))
     }
 

@@ -1,0 +1,24 @@
+/// C0 control characters in a document, which XML 1.0 does not allow (all but
+/// tab, line feed and carriage return) and feeds carry anyway: Word writes a
+/// manual line break as a vertical tab, and CMS exports leave form feeds and
+/// stray escapes. libxml2 drops such a character, joining the words either
+/// side, and its recovery also loses the escaped markup that follows in the
+/// same text (`y\u{0B}z&lt;/b&gt;` became "yz/b"). A document that has one is
+/// parsed again from a cleaned copy; no other document pays for this.
+enum ControlCharacters {
+    /// `bytes` with vertical tabs and form feeds as spaces (they separate
+    /// words) and the other forbidden controls removed. UTF-8 and the other
+    /// ASCII-compatible encodings use these bytes for nothing else.
+    static func cleaned(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                out.append(byte)
+            } else if byte == 0x0B || byte == 0x0C {
+                out.append(0x20)
+            }
+        }
+        return out
+    }
+}
