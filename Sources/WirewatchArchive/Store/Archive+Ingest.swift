@@ -48,7 +48,10 @@ extension Archive {
                 writer.storyRules = batch.storyRules
                 writer.throttles = batch.throttles
                 writer.listed = batch.listed
-                for entry in batch.items { try writer.ingest(entry) }
+                // An identity the document lists twice is its first listing only
+                // (see `prepare`).
+                var seen = Set<String>(minimumCapacity: batch.items.count)
+                for entry in batch.items where seen.insert(entry.identity).inserted { try writer.ingest(entry) }
                 return writer.result
             }
             try search.apply(db)
@@ -86,7 +89,12 @@ extension Archive {
             return hashes
         }
         var prepared = batch
-        prepared.items = batch.items.filter { stored[$0.identity] != $0.contentHash }
+        // A document can list one article twice under one identity (a featured
+        // copy with a shorter text): only the first listing counts. Taking both,
+        // each poll stored the other text as an edit (a revision, and an alert
+        // for `on_update` rules) forever.
+        var seen = Set<String>(minimumCapacity: batch.items.count)
+        prepared.items = batch.items.filter { seen.insert($0.identity).inserted && stored[$0.identity] != $0.contentHash }
         for entry in prepared.items { entry.prepareStoryData() }
         return prepared
     }
