@@ -22,13 +22,20 @@ struct ControlCharacterTests {
         #expect(parsed.items.first?.bodyText == "first second x y & more")
         #expect(parsed.isMalformed)
         #expect(parsed.problem?.contains("line 1") == true)
-        #expect(parsed.problem?.contains("control characters removed") == true)
+        #expect(parsed.problem?.contains("invalid characters removed") == true)
     }
 
     @Test func otherControlsAreRemoved() {
         let parsed = FeedParser().parse(Self.rss([("a\u{01}b\u{1B}c", "x &lt;i&gt;y\u{08}z&lt;/i&gt;")]))
         #expect(parsed.items.first?.title == "abc")
         #expect(parsed.items.first?.summary == "x <i>yz</i>")
+    }
+
+    @Test func noncharactersAreRemovedToo() {
+        let parsed = FeedParser().parse(Self.rss([("a\u{FFFF}b", "x &lt;b&gt;y\u{FFFE}z&lt;/b&gt; w")]))
+        #expect(parsed.items.first?.title == "ab")
+        #expect(parsed.items.first?.summary == "x <b>yz</b> w")  // before: "x <b>yz/b w"
+        #expect(parsed.problem?.contains("invalid characters removed") == true)
     }
 
     @Test func streamedItemsAreHandedOutOnceWhenTheDocumentIsParsedAgain() {

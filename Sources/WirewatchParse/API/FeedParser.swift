@@ -125,7 +125,7 @@ public struct FeedParser: Sendable {
                 session = SAXSession(builder: builder, maxDepth: options.maxDepth)
                 session.stopsAtInvalidCharacter = false
                 cleaned.withUnsafeBufferPointer { session.run($0) }
-                candidates.append((invalid.line, .init(kind: .xml, message: invalid.oneLine + " (control characters removed)")))
+                candidates.append((invalid.line, .init(kind: .xml, message: invalid.oneLine + " (invalid characters removed)")))
             }
             if let r = session.repairProblem {
                 candidates.append((r.line, .init(kind: .xml, message: r.oneLine)))
