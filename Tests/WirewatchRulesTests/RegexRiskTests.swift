@@ -42,6 +42,39 @@ struct RegexRiskTests {
         #expect(RegexRisk.find(in: pattern) == nil, "\(pattern)")
     }
 
+    @Test(arguments: [
+        ("(a|aa)*x", 0), ("(ab|aba|ba)+$", 0), ("(ab|abab)+", 0), ("x(na|nana|banana)*y", 1),
+        (#"(\.|\.\.)+"#, 0), ("(?:A|aa)+", 0), ("(a|b|ab)*", 0), ("(ha|haha){2,}", 0),
+    ])
+    func alternativesSpellingOneTextTwoWaysAreFound(pattern: String, offset: Int) {
+        #expect(RegexRisk.find(in: pattern) == .init(offset: offset, kind: .ambiguousWords), "\(pattern)")
+    }
+
+    @Test(arguments: [
+        "(a|ab)*", "(ab|ac)+", "(x|xy|yz)*", "(foo|bar)+", "(Mr|Mrs|Ms)+", "(a|aa){2}", "(?>a|aa)+", "(a|aa)",
+        #"(U\.S\.|US)+"#, "(0|10|110)+",
+    ])
+    func alternativesSpellingEachTextOneWayPass(pattern: String) {
+        #expect(RegexRisk.find(in: pattern) == nil, "\(pattern)")
+    }
+
+    @Test func wordCodes() {
+        func code(_ words: [String]) -> Bool { WordCode.isUniquelyDecodable(words.map { Array($0.unicodeScalars) }) }
+        #expect(code(["0", "10", "110", "111"]))  // a prefix code
+        #expect(code(["1", "10", "100"]))  // a suffix code, not a prefix code
+        #expect(!code(["a", "aa"]))
+        #expect(!code(["ab", "aba", "ba"]))  // ab·aba = aba·ba
+        #expect(!code(["a", "b", "ab"]))
+        #expect(!code(["x", "x"]))
+    }
+
+    @Test func alternativesSpellingOneTextTwoWaysAreRefused() {
+        let error = syntaxError("/(na|nana)+ batman/")
+        #expect(error?.column == 2)
+        #expect(error?.message.hasPrefix("overlapping alternatives") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("two ways") == true)
+    }
+
     @Test func theRuleIsRefusedWithTheGroupPointedAt() {
         let error = syntaxError(#"strike /(\w+\s?)+vote/"#)
         #expect(error?.column == 9)

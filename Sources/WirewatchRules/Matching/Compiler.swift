@@ -79,6 +79,8 @@ struct Compiler {
                     "nested repetition: a repeated group whose contents repeat by themselves can take exponential time on some texts; repeat one or the other"
                 case .overlappingAlternatives:
                     "overlapping alternatives: a repeated group whose alternatives can match the same character can take exponential time on some texts; make them exclude each other (\\w already holds \\d; [\\s\\S] is any character)"
+                case .ambiguousWords:
+                    "overlapping alternatives: a repeated group whose alternatives can spell the same text in two ways (a·a is aa) can take exponential time on some texts; drop the alternative the others already spell, or repeat a group that cannot"
                 }
                 throw self.error(message, column: term.column + 1 + risk.offset)
             }

@@ -13,11 +13,16 @@
 /// Deliberately narrow, so that safe patterns pass: `(\s+\w+)+` and `(\w+,)*` have
 /// something mandatory and different between repeats, `(\w|-)+` and `(.|\n)*` have
 /// alternatives that never match the same character, and possessive quantifiers
-/// (`a++`) and atomic groups (`(?>…)`) do not backtrack. Alternatives that overlap
-/// only over several characters (`(a|aa)*`) are not recognized.
+/// (`a++`) and atomic groups (`(?>…)`) do not backtrack.
+///
+/// Alternatives of plain letters that can spell one text in two ways are the
+/// same blow-up over several characters: `(a|aa)*` reads "aaaa" as a·a·a·a,
+/// aa·aa, a·aa·a, …; `(ab|aba|ba)+` reads "ababa" two ways. Whether a set of
+/// words can do that is decided exactly (Sardinas–Patterson, `WordCode`);
+/// `(a|ab)*` and `(ab|ac)+` cannot and pass.
 enum RegexRisk {
     struct Finding: Equatable {
-        enum Kind { case nestedRepetition, overlappingAlternatives }
+        enum Kind { case nestedRepetition, overlappingAlternatives, ambiguousWords }
         /// In Unicode scalars of the pattern: the repeated group.
         let offset: Int
         let kind: Kind
@@ -45,6 +50,10 @@ enum RegexRisk {
         var optional = false
         /// It can match one text in more than one way (overlapping alternatives).
         var ambiguous = false
+        /// … because its alternatives are plain words that spell one text two ways.
+        var ambiguousWords = false
+        /// It is exactly this one literal character (for words of alternatives).
+        var literal: Unicode.Scalar?
         /// It matches exactly one character, of this set (nil: not known to).
         var single: RegexCharSet?
     }
@@ -53,6 +62,7 @@ enum RegexRisk {
     private struct Body {
         var repeats = false
         var ambiguous = false
+        var ambiguousWords = false
         var single: RegexCharSet?
     }
 
@@ -73,6 +83,7 @@ enum RegexRisk {
             var body = Body()
             var singles: [RegexCharSet] = []
             var allSingle = true
+            var words: [[Unicode.Scalar]] = []
             while true {
                 var items: [Item] = []
                 while !atEnd, current != "|", current != ")" {
@@ -82,7 +93,13 @@ enum RegexRisk {
                 if repeating.contains(where: { r in items.indices.allSatisfy { $0 == r || items[$0].optional } }) {
                     body.repeats = true
                 }
-                if items.contains(where: \.ambiguous) { body.ambiguous = true }
+                if items.contains(where: \.ambiguous) {
+                    body.ambiguous = true
+                    body.ambiguousWords = body.ambiguousWords || items.contains(where: \.ambiguousWords)
+                }
+                if !items.isEmpty, items.allSatisfy({ $0.literal != nil }) {
+                    words.append(items.map { $0.literal!.properties.lowercaseMapping.unicodeScalars.first ?? $0.literal! })
+                }
                 if items.count == 1, let single = items[0].single {
                     if singles.contains(where: { $0.overlaps(single) }) { body.ambiguous = true }
                     singles.append(single)
@@ -91,6 +108,10 @@ enum RegexRisk {
                 }
                 guard !atEnd, current == "|" else { break }
                 index += 1
+            }
+            if !body.ambiguous, words.count > 1, !WordCode.isUniquelyDecodable(words) {
+                body.ambiguous = true
+                body.ambiguousWords = true
             }
             if allSingle, var union = singles.first {
                 for set in singles.dropFirst() { union.formUnion(set) }
@@ -106,6 +127,7 @@ enum RegexRisk {
             var groupRepeats = false
             var single: RegexCharSet?
             var repeatable = true  // false for zero-width atoms and atomic groups
+            var literal: Unicode.Scalar?
             let c = current
             index += 1
             switch c {
@@ -121,13 +143,19 @@ enum RegexRisk {
                 default:
                     groupRepeats = body.repeats
                     item.ambiguous = body.ambiguous
+                    item.ambiguousWords = body.ambiguousWords
                     single = body.single
                 }
             case "[":
                 skipClass()
                 single = index - 1 > start + 1 ? RegexCharSet.bracket(chars[(start + 1)..<(index - 1)]) : nil
             case "\\":
-                if !atEnd { single = RegexCharSet.escapeClass(current) ?? RegexCharSet.escapedLiteral(current) }
+                if !atEnd {
+                    single = RegexCharSet.escapeClass(current) ?? RegexCharSet.escapedLiteral(current)
+                    if RegexCharSet.escapeClass(current) == nil, !current.properties.isAlphabetic, current.properties.numericType == nil {
+                        literal = RegexCharSet.escapedScalar(current)  // \. \- \/
+                    }
+                }
                 skipEscape(&item, &repeatable)
                 if !repeatable { single = nil }
             case "^", "$":
@@ -137,6 +165,7 @@ enum RegexRisk {
                 single = .dot
             default:
                 single = .scalar(c)
+                literal = c
             }
             let (minimum, maximum, possessive) = quantifier()
             if minimum == 0 { item.optional = true }
@@ -144,10 +173,11 @@ enum RegexRisk {
             if quantifierRepeats, groupRepeats, found == nil { found = Finding(offset: start, kind: .nestedRepetition) }
             // A few repeats of an ambiguous group cost a few times more; many cost 2^n.
             if quantifierRepeats, item.ambiguous, (maximum ?? .max) > 8, found == nil {
-                found = Finding(offset: start, kind: .overlappingAlternatives)
+                found = Finding(offset: start, kind: item.ambiguousWords ? .ambiguousWords : .overlappingAlternatives)
             }
             item.repeats = quantifierRepeats || groupRepeats
             item.single = minimum == 1 && maximum == 1 ? single : nil
+            item.literal = minimum == 1 && maximum == 1 ? literal : nil
             return item
         }
 
