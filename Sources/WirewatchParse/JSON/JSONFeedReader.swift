@@ -4,6 +4,17 @@ import Foundation
 enum JSONFeedReader {
     static let versions = ["https://jsonfeed.org/version/1": "json1", "https://jsonfeed.org/version/1.1": "json11"]
 
+    /// The address the document gives for itself, if absolute (http or https).
+    static func ownAddress(_ obj: [String: Any]) -> String? {
+        for key in ["feed_url", "home_page_url"] {
+            if let s = obj[key] as? String, let url = URL(string: s), let scheme = url.scheme?.lowercased(),
+               scheme == "http" || scheme == "https", url.host != nil {
+                return s
+            }
+        }
+        return nil
+    }
+
     /// Returns an error message, or nil.
     static func read(_ bytes: [UInt8], into b: FeedBuilder) -> String? {
         guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
@@ -13,8 +24,10 @@ enum JSONFeedReader {
         guard let version = versions[v] else { return "Unrecognized JSONFeed version '\(v)'" }
         b.version = version
         // Relative URLs (which real feeds use, though the spec wants absolute ones)
-        // are resolved against the feed's own address, as in RSS and Atom.
-        let base = b.baseuri
+        // are resolved against the feed's own address, as in RSS and Atom; a
+        // document read without one (a file feed) has its `feed_url`, or else its
+        // `home_page_url`, when absolute.
+        let base = b.baseuri.isEmpty ? Self.ownAddress(obj) ?? "" : b.baseuri
         func url(_ value: Any?) -> String? {
             guard let s = value as? String else { return nil }
             return URLResolver.makeSafeAbsolute(base: base, s) ?? s
