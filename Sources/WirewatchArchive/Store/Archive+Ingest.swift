@@ -151,26 +151,7 @@ extension Archive {
         var out = "["
         for (index, string) in strings.enumerated() {
             if index > 0 { out += "," }
-            out += "\""
-            if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-                out += string  // nearly every category: nothing to escape
-                out += "\""
-                continue
-            }
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
+            JSONString.write(string, into: &out)
         }
         return out + "]"
     }
