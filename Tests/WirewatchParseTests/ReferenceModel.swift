@@ -34,13 +34,7 @@ enum ReferenceModel {
     }
 
     /// The general date parsers only (no canonical-form shortcut).
-    static func referenceDate(_ s: String) -> Date? {
-        let t = Text.strip(s)
-        guard !t.isEmpty, t.utf8.count < 128 else { return nil }
-        let lower = t.lowercased()
-        if let f = lower.utf8.first, f >= 48, f <= 57, let d = W3CDTF.parse(lower) { return d }
-        return RFC822.parse(lower) ?? ISO8601Compact.parse(lower) ?? Asctime.parse(lower) ?? Perforce.parse(lower)
-    }
+    static func referenceDate(_ s: String) -> Date? { FeedDate.parseByForm(s) }
 
     static func item(_ e: JSONValue, feedLanguage: String?, isRSS: Bool = false, feedAuthor: String? = nil) -> Item {
         var it = Item()

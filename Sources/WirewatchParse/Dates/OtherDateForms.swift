@@ -62,21 +62,6 @@ enum Asctime {
     }
 }
 
-/// Perforce: `2004/07/08 23:56:58 [zone]` (optionally with a weekday).
-enum Perforce {
-    static func parse(_ s: String) -> Date? {
-        var p = s.split(separator: " ")
-        if let f = p.first, RFC822.daynames.contains(f.prefix(3)) { p.removeFirst() }
-        guard p.count >= 2, p.count <= 3 else { return nil }
-        let d = p[0].split(separator: "/").map { Int($0) }
-        let t = p[1].split(separator: ":").map { Int($0) }
-        guard d.count == 3, t.count == 3, let y = d[0], let mo = d[1], let dd = d[2],
-              let h = t[0], let mi = t[1], let se = t[2] else { return nil }
-        let offset = p.count == 3 ? (FeedDate.numericOffset(p[2]) ?? FeedDate.zones[String(p[2])] ?? 0) : 0
-        return CivilTime.date(y, mo, dd, h, mi, se, offsetMinutes: offset)
-    }
-}
-
 /// The European numeric form some CMSes print: `22.11.2026[ 10:05[:30]][ zone]`
 /// (day first: with dots it is never month first).
 enum DottedDate {

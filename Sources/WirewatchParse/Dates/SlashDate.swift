@@ -1,7 +1,7 @@
 import Foundation
 
 /// Numeric dates with slashes, as CMSes print them: `2026/11/23 10:00`
-/// (year first: East Asian sites), `11/23/2026 10:00 AM` (US) and
+/// (year first: East Asian sites, and Perforce's `Fri, 2006/09/15 08:19:53 EDT`), `11/23/2026 10:00 AM` (US) and
 /// `23/11/2026 10:00` (most other places), with an optional 12-hour clock and
 /// zone. A date with the year last is read month first or day first only when
 /// one of its numbers is above 12; `04/05/2026` could be either, so it stays
